@@ -1,0 +1,52 @@
+"""check: the findings for one case, for one filing or for every filing its facts support."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen.case.load import LoadedCase, key_parts
+from docgen.case.locate import line_of
+from docgen.case.model import Case
+from docgen.filings import FILINGS, Filing
+from docgen.law.findings import Finding, dedupe, has_errors, sort_findings
+from docgen.law.rules import general_rules
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    source: str
+    filing: str | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(list(self.findings))
+
+
+def supported_filings(case: Case) -> list[Filing]:
+    """The filings whose required facts the case holds (what ``render all`` renders)."""
+    return [f for f in FILINGS.values() if f.supported_by(case)]
+
+
+def filing_findings(case: Case, filing: Filing) -> list[Finding]:
+    findings = filing.missing_facts(case)
+    for rule in filing.rules:
+        findings += rule(case)
+    return findings
+
+
+def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
+    """Every finding about ``loaded``: load warnings, general rules, then the filing's own."""
+    case = loaded.case
+    findings = [*loaded.warnings, *general_rules(case)]
+    for target in [filing] if filing else supported_filings(case):
+        findings += filing_findings(case, target)
+    located = [
+        f if f.line is not None else f.with_line(_line(loaded.source, f.path)) for f in findings
+    ]
+    return CheckResult(str(loaded.path), filing.id if filing else None,
+                       tuple(sort_findings(dedupe(located))))
+
+
+def _line(source: str, path: str) -> int | None:
+    return line_of(source, key_parts(path)) if path else None

@@ -1,0 +1,127 @@
+"""The command line: parse arguments, call one library function, print, exit. Nothing more.
+
+This is the only module that prints or exits. A :class:`DocgenError` becomes a message on stderr
+and its exit code: 1 the case has errors, 2 usage, 3 a broken template.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from docgen import api
+from docgen.errors import CaseError, DocgenError
+from docgen.report import check_json, findings_text, message_language, summary_line
+
+F = TypeVar("F", bound=Callable[..., Any])
+WRITING_COMMANDS = {"render", "batch", "init"}
+NOTHING_WRITTEN = {"ja": "。何も書き出していません", "en": "; nothing was written"}
+
+
+def reports_errors(command: F) -> F:
+    """Turn a DocgenError raised by the library into its message and exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CaseError as exc:
+            lang = message_language()
+            click.echo(findings_text(exc.source, exc.findings, lang), err=True)
+            suffix = NOTHING_WRITTEN[lang] if command.__name__ in WRITING_COMMANDS else ""
+            click.echo(f"{exc.source}: {summary_line(exc.findings, lang)}{suffix}", err=True)
+            sys.exit(exc.exit_code)
+        except DocgenError as exc:
+            click.echo(f"docgen: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docgen")
+def main() -> None:
+    """docgen: filings for victims of online defamation in Japan, from one case file."""
+
+
+@main.command()
+@click.argument("filing")
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", default="out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write <case.id>/ into.")
+@click.option("--lang", "langs", help="Languages, e.g. ja,en (default: the case's).")
+@click.option("--format", "formats", default="docx", show_default=True,
+              help="Formats: docx, md, pdf (comma-separated).")
+@click.option("--templates", "templates", type=click.Path(file_okay=False),
+              envvar="DOCGEN_TEMPLATES", help="A firm's template folder overriding built-ins.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@reports_errors
+def render(filing: str, case: str, out_dir: str, langs: str | None, formats: str,
+           templates: str | None, strict: bool) -> None:
+    """Render FILING (or `all`) for the CASE file."""
+    from docgen.render.templates import TemplateSource
+
+    outcome = api.render_case(
+        case,
+        filing,
+        out_dir=out_dir,
+        languages=api.parse_choices(langs, ("ja", "en"), "language"),
+        formats=api.parse_choices(formats, api.FORMATS, "format") or ["docx"],
+        strict=strict,
+        templates=TemplateSource.from_option(templates),
+    )
+    lang = message_language()
+    shown = [f for f in outcome.findings if f.severity != "info"]
+    if shown:
+        click.echo(findings_text(case, shown, lang), err=True)
+    for path in outcome.written:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option("--filing", help="Check for one filing (default: every filing the case supports).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the messages.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@reports_errors
+def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: bool) -> None:
+    """Check the CASE file the way a careful lawyer would, before anything is filed."""
+    lang = message_language(lang)
+    try:
+        result = api.check_path(case, filing)
+        findings = list(result.findings)
+        filing_id = result.filing
+    except CaseError as exc:
+        if fmt != "json":
+            raise
+        findings, filing_id = exc.findings, filing
+    if fmt == "json":
+        click.echo(check_json(case, filing_id, findings, lang))
+    else:
+        if findings:
+            click.echo(findings_text(case, findings, lang))
+        click.echo(f"{case}: {summary_line(findings, lang)}")
+    failed = any(f.severity == "error" for f in findings) or (
+        strict and any(f.severity == "warning" for f in findings)
+    )
+    sys.exit(1 if failed else 0)
+
+
+@main.command(name="list")
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the titles.")
+def list_filings(lang: str | None) -> None:
+    """List the filings, their aliases, titles and required facts."""
+    lang = message_language(lang)
+    for filing in api.FILINGS.values():
+        aliases = ", ".join(filing.aliases)
+        click.echo(f"{filing.id}  (aliases: {aliases})")
+        click.echo(f"  {filing.title.ja}")
+        click.echo(f"  {filing.title.en}")
+        for requirement in filing.requirements:
+            click.echo(f"  - {requirement.path}: {requirement.why.in_language(lang)}")

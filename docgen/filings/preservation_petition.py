@@ -1,0 +1,54 @@
+"""発信者情報消去禁止仮処分命令申立書: keep the access provider from erasing its logs."""
+
+from __future__ import annotations
+
+from docgen.filings.base import Filing, Requirement
+from docgen.filings.requirements import (
+    ACCESS_PROVIDER,
+    COURT,
+    HARM,
+    IDENTIFICATION,
+    POSTS,
+    PURPOSES,
+    RIGHTS,
+)
+from docgen.law.findings import Message
+
+FILING = Filing(
+    id="preservation-petition",
+    aliases=("preservation",),
+    title=Message(
+        "発信者情報消去禁止仮処分命令申立書",
+        "Petition for Provisional Disposition Prohibiting Erasure of Sender Identification "
+        "Information",
+    ),
+    addressee=Message("裁判所", "the court"),
+    exhibit_prefix=Message("疎甲", "Exhibit"),
+    requirements=(
+        COURT,
+        ACCESS_PROVIDER,
+        POSTS,
+        RIGHTS,
+        IDENTIFICATION,
+        HARM,
+        PURPOSES,
+        Requirement(
+            "connections",
+            lambda c: bool(c.connections),
+            Message(
+                "消去を禁止する通信（IPアドレス、タイムスタンプ等）を特定する必要があります",
+                "the logged connections (IP address, timestamp, …) to be preserved must be listed",
+            ),
+            code="L3",
+        ),
+        Requirement(
+            "claim.necessity",
+            lambda c: c.claim.necessity is not None,
+            Message(
+                "保全の必要性（本案前にログの保存期間が経過すること）を主張する必要があります",
+                "the necessity of preservation (logs lapse before a merits decision) must be pleaded",
+            ),
+            code="L2",
+        ),
+    ),
+)

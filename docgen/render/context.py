@@ -1,0 +1,321 @@
+"""Case + filing + language → the template context: plain dicts, lists, strings, dates. Pure.
+
+This module defines the template vocabulary documented in ``docs/templates.md``: every name a
+template may use. Localized text is resolved for the language; a field that has no text in that
+language shows the other one, and is reported once as a warning naming the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docgen.case.model import (
+    LOGIN_ITEMS,
+    Attorney,
+    Case,
+    Court,
+    Evidence,
+    LocalizedTable,
+    Post,
+    Provider,
+    localized,
+)
+from docgen.case.resolve import access_network, resolve_court, resolve_provider
+from docgen.filings.base import Filing
+from docgen.law.findings import Finding, Message
+from docgen.law.terms import EVIDENCE_KINDS, ITEMS, OFFENSES, POST_KINDS, PURPOSES, RIGHTS
+from docgen.render.formatting import age_on
+
+Context = dict[str, Any]
+
+
+@dataclass
+class Localizer:
+    """Picks each text in one language and remembers the fields that fell back to the other."""
+
+    lang: str
+    fallbacks: list[str] = field(default_factory=list)
+
+    def text(self, value: str | LocalizedTable | None, path: str) -> str | None:
+        text, fell_back = localized(value, self.lang)
+        if fell_back and path not in self.fallbacks:
+            self.fallbacks.append(path)
+        return text
+
+    def term(self, message: Message) -> str:
+        return message.in_language(self.lang)
+
+    def warnings(self) -> list[Finding]:
+        other = "Japanese" if self.lang == "en" else "English"
+        other_ja = "日本語" if self.lang == "en" else "英語"
+        own_ja = "英語" if self.lang == "en" else "日本語"
+        return [
+            Finding(
+                "schema",
+                "warning",
+                path,
+                Message(
+                    ja=f"`{path}` に{own_ja}の記載がないため、{other_ja}の記載を表示します",
+                    en=f"`{path}` has no {'English' if self.lang == 'en' else 'Japanese'} text; "
+                    f"the {other} text is shown",
+                ),
+            )
+            for path in self.fallbacks
+        ]
+
+
+def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[Finding]]:
+    """The context of ``filing`` in ``lang`` and the warnings for text missing in that language."""
+    loc = Localizer(lang)
+    attorneys = [_attorney(a, loc, f"attorneys[{i}]") for i, a in enumerate(case.attorneys, 1)]
+    context: Context = {
+        "lang": lang,
+        "filing": _filing(filing, loc),
+        "case": _case_info(case, loc),
+        "court": _court(resolve_court(case.case.court), loc, "case.court"),
+        "police_station": loc.text(case.case.police_station, "case.police_station"),
+        "victim": _victim(case, loc, attorneys),
+        "attorneys": attorneys,
+        "attorney": attorneys[0] if attorneys else None,
+        "platform": _provider(resolve_provider(case.platform), loc, "platform"),
+        "access_provider": _access_provider(case, loc),
+        "posts": [_post(p, i, case, filing, loc) for i, p in enumerate(case.posts, 1)],
+        "claim": _claim(case, loc),
+        "deletion": {"show_name_to_sender": case.deletion.show_name_to_sender},
+        "disclosure": _disclosure(case, loc),
+        "connections": [
+            {"no": i, "ip": c.ip, "port": c.port, "at": c.at, "destination": c.destination}
+            for i, c in enumerate(case.connections, 1)
+        ],
+        "police": _police(case, loc),
+        "evidence": [_evidence(e, i, filing, loc) for i, e in enumerate(case.evidence, 1)],
+        "fees": _fees(case, filing),
+    }
+    return context, loc.warnings()
+
+
+def _filing(filing: Filing, loc: Localizer) -> Context:
+    return {
+        "id": filing.id,
+        "title": loc.term(filing.title),
+        "title_ja": filing.title.ja,
+        "exhibit_prefix": loc.term(filing.exhibit_prefix),
+    }
+
+
+def _case_info(case: Case, loc: Localizer) -> Context:
+    related = case.case.related_case
+    return {
+        "id": case.case.id,
+        "date": case.document_date,
+        "related_case": None
+        if related is None
+        else {
+            "court": _court(resolve_court(related.court), loc, "case.related_case.court"),
+            "number": related.number,
+        },
+    }
+
+
+def _court(court: Court | None, loc: Localizer, path: str) -> Context | None:
+    if court is None:
+        return None
+    name = loc.text(court.name, f"{path}.name") or ""
+    division = loc.text(court.division, f"{path}.division")
+    joiner = " " if loc.lang == "ja" else ", "
+    return {
+        "name": name,
+        "division": division,
+        "address": loc.text(court.address, f"{path}.address"),
+        "heading": joiner.join(x for x in (name, division) if x),
+    }
+
+
+def _attorney(attorney: Attorney, loc: Localizer, path: str) -> Context:
+    return {
+        "name": loc.text(attorney.name, f"{path}.name"),
+        "office": loc.text(attorney.office, f"{path}.office"),
+        "address": loc.text(attorney.address, f"{path}.address"),
+        "phone": attorney.phone,
+        "fax": attorney.fax,
+        "email": attorney.email,
+        "bar": loc.text(attorney.bar, f"{path}.bar"),
+    }
+
+
+def _victim(case: Case, loc: Localizer, attorneys: list[Context]) -> Context:
+    victim = case.victim
+    own_address = loc.text(victim.address, "victim.address")
+    conceal = victim.conceal_address
+    office = attorneys[0] if attorneys else None
+    shown = own_address
+    if conceal:
+        shown = _office_address(office, loc) if office else None
+    rep = victim.representative
+    return {
+        "kind": victim.kind,
+        "is_corporation": victim.kind == "corporation",
+        "name": loc.text(victim.name, "victim.name"),
+        "name_kana": victim.name_kana,
+        "address": None if conceal else own_address,
+        "shown_address": shown,
+        "conceal_address": conceal,
+        "birth_date": victim.birth_date,
+        "age": age_on(victim.birth_date, case.document_date),
+        "occupation": loc.text(victim.occupation, "victim.occupation"),
+        "phone": None if conceal else victim.phone,
+        "email": None if conceal else victim.email,
+        "representative": None
+        if rep is None
+        else {
+            "title": loc.text(rep.title, "victim.representative.title"),
+            "name": loc.text(rep.name, "victim.representative.name"),
+        },
+    }
+
+
+def _office_address(office: Context, loc: Localizer) -> str:
+    care_of = "（送達場所）" if loc.lang == "ja" else " (address for service)"
+    parts = [p for p in (office.get("address"), office.get("office")) if p]
+    return "　".join(parts) + care_of if loc.lang == "ja" else ", ".join(parts) + care_of
+
+
+def _provider(provider: Provider | None, loc: Localizer, path: str) -> Context | None:
+    if provider is None:
+        return None
+    return {
+        "name": loc.text(provider.name, f"{path}.name"),
+        "address": loc.text(provider.address, f"{path}.address"),
+        "representative": loc.text(provider.representative, f"{path}.representative"),
+        "japan_representative": loc.text(
+            provider.japan_representative, f"{path}.japan_representative"
+        ),
+    }
+
+
+def _access_provider(case: Case, loc: Localizer) -> Context | None:
+    context = _provider(resolve_provider(case.access_provider), loc, "access_provider")
+    if context is not None:
+        context["network"] = access_network(case.access_provider)
+    return context
+
+
+def _post(post: Post, number: int, case: Case, filing: Filing, loc: Localizer) -> Context:
+    original, translation = _post_text(post)
+    labels = {e.id: _exhibit_label(filing, i, loc) for i, e in enumerate(case.evidence, 1)}
+    return {
+        "no": number,
+        "url": post.url,
+        "account": post.account,
+        "account_name": post.account_name,
+        "posted_at": post.posted_at,
+        "kind": post.kind,
+        "kind_label": loc.term(POST_KINDS[post.kind]),
+        "visibility": post.visibility,
+        "text": original,
+        "translation": translation,
+        "found_at": post.found_at,
+        "still_online": post.still_online,
+        "exhibits": [labels[ref] for ref in post.evidence if ref in labels],
+    }
+
+
+def _post_text(post: Post) -> tuple[str | None, str | None]:
+    """(the original, verbatim; its English translation if one is given)."""
+    text = post.text
+    if text is None or isinstance(text, str):
+        return text, None
+    if text.ja is not None:
+        return text.ja, text.en
+    return text.en, None
+
+
+def _claim(case: Case, loc: Localizer) -> Context:
+    claim = case.claim
+    rights = [loc.term(RIGHTS[r]) for r in claim.rights]
+    return {
+        "rights": rights,
+        "defamation": "reputation" in claim.rights,
+        "insult": "honor_feeling" in claim.rights,
+        "identification": loc.text(claim.identification, "claim.identification"),
+        "facts_alleged": loc.text(claim.facts_alleged, "claim.facts_alleged"),
+        "harm": loc.text(claim.harm, "claim.harm"),
+        "no_justification": loc.text(claim.no_justification, "claim.no_justification"),
+        "necessity": loc.text(claim.necessity, "claim.necessity"),
+    }
+
+
+def _disclosure(case: Case, loc: Localizer) -> Context:
+    disclosure = case.disclosure
+    items = [
+        {
+            "key": key,
+            "number": ITEMS[key][0],
+            "label": loc.term(ITEMS[key][1]),
+            "group": ITEMS[key][2],
+        }
+        for key in disclosure.items
+    ]
+    return {
+        "purposes": [loc.term(PURPOSES[p]) for p in disclosure.purposes],
+        "purpose_note": loc.text(disclosure.purpose_note, "disclosure.purpose_note"),
+        "items": items,
+        "account_items": [i for i in items if i["group"] == "account"],
+        "posting_items": [i for i in items if i["group"] == "posting"],
+        "login_items": [i for i in items if i["group"] == "login"],
+        "asks_login_items": bool(set(disclosure.items) & LOGIN_ITEMS),
+        "provision_order": disclosure.provision_order,
+        "erasure_prohibition": disclosure.erasure_prohibition,
+        "supplementarity": loc.text(disclosure.supplementarity, "disclosure.supplementarity"),
+    }
+
+
+def _police(case: Case, loc: Localizer) -> Context | None:
+    police = case.police
+    if police is None:
+        return None
+    offender = police.offender
+    return {
+        "offenses": [loc.term(OFFENSES[o]) for o in police.offenses],
+        "offender": {
+            "name": offender and loc.text(offender.name, "police.offender.name"),
+            "address": offender and loc.text(offender.address, "police.offender.address"),
+            "account": offender and offender.account,
+        },
+        "offender_known_at": police.offender_known_at,
+        "wants_punishment": police.wants_punishment,
+        "circumstances": loc.text(police.circumstances, "police.circumstances"),
+    }
+
+
+def _exhibit_label(filing: Filing, number: int, loc: Localizer) -> str:
+    if loc.lang == "ja":
+        return f"{filing.exhibit_prefix.ja}第{number}号証"
+    return f"Exhibit {number}"
+
+
+def _evidence(item: Evidence, number: int, filing: Filing, loc: Localizer) -> Context:
+    path = f"evidence[{number}]"
+    return {
+        "no": number,
+        "id": item.id,
+        "label": _exhibit_label(filing, number, loc),
+        "title": loc.text(item.title, f"{path}.title"),
+        "kind": item.kind,
+        "kind_label": loc.term(EVIDENCE_KINDS[item.kind]),
+        "made_at": item.made_at,
+        "author": loc.text(item.author, f"{path}.author"),
+        "purpose": loc.text(item.purpose, f"{path}.purpose"),
+        "file": item.file,
+    }
+
+
+def _fees(case: Case, filing: Filing) -> Context:
+    """Court fees in revenue stamps (brief §3.2, §4.2): ¥1,000 a request; ¥2,000 a 仮処分."""
+    if filing.id == "disclosure-petition":
+        requests = 1 + case.disclosure.provision_order + case.disclosure.erasure_prohibition
+        return {"stamp": 1000 * requests}
+    if filing.id == "preservation-petition":
+        return {"stamp": 2000}
+    return {"stamp": None}

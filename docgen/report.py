@@ -1,0 +1,53 @@
+"""Findings as text for a terminal and as the JSON of ``case-file.md``. Pure: nothing prints here."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from docgen.law.findings import Finding
+
+SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
+
+
+def message_language(option: str | None = None) -> str:
+    """The language docgen speaks to the user: ``--lang``, else ``LANG``/``LC_ALL``, else English."""
+    if option in ("ja", "en"):
+        return option
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def finding_line(source: str, finding: Finding, lang: str) -> str:
+    """``case.toml:12: error [S4] disclosure.purposes: message (basis)``, as compilers print."""
+    where = f"{source}:{finding.line}" if finding.line else source
+    severity = SEVERITY_JA[finding.severity] if lang == "ja" else finding.severity
+    path = f" {finding.path}:" if finding.path else ""
+    basis = f" ({finding.basis})" if finding.basis else ""
+    return f"{where}: {severity} [{finding.code}]{path} {finding.message.in_language(lang)}{basis}"
+
+
+def findings_text(source: str, findings: Iterable[Finding], lang: str) -> str:
+    return "\n".join(finding_line(source, f, lang) for f in findings)
+
+
+def summary_line(findings: list[Finding], lang: str) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    if lang == "ja":
+        return f"エラー {counts['error']} 件、警告 {counts['warning']} 件、情報 {counts['info']} 件"
+    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+
+
+def check_json(source: str, filing: str | None, findings: list[Finding], lang: str) -> str:
+    data: dict[str, Any] = {
+        "case": source,
+        "filing": filing,
+        "ok": not any(f.severity == "error" for f in findings),
+        "findings": [f.as_json(lang) for f in findings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
