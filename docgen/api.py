@@ -61,7 +61,9 @@ def parse_choices(value: str | None, allowed: Sequence[str], what: str) -> list[
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in chosen if v not in allowed]
     if unknown or not chosen:
-        raise UsageError(f"unknown {what} `{','.join(unknown) or value}`; choose from {', '.join(allowed)}")
+        raise UsageError(
+            f"unknown {what} `{','.join(unknown) or value}`; choose from {', '.join(allowed)}"
+        )
     return list(dict.fromkeys(chosen))
 
 

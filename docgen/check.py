@@ -44,8 +44,9 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     located = [
         f if f.line is not None else f.with_line(_line(loaded.source, f.path)) for f in findings
     ]
-    return CheckResult(str(loaded.path), filing.id if filing else None,
-                       tuple(sort_findings(dedupe(located))))
+    return CheckResult(
+        str(loaded.path), filing.id if filing else None, tuple(sort_findings(dedupe(located)))
+    )
 
 
 def _line(source: str, path: str) -> int | None:

@@ -51,17 +51,41 @@ def main() -> None:
 @main.command()
 @click.argument("filing")
 @click.argument("case", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", default="out", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write <case.id>/ into.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write <case.id>/ into.",
+)
 @click.option("--lang", "langs", help="Languages, e.g. ja,en (default: the case's).")
-@click.option("--format", "formats", default="docx", show_default=True,
-              help="Formats: docx, md, pdf (comma-separated).")
-@click.option("--templates", "templates", type=click.Path(file_okay=False),
-              envvar="DOCGEN_TEMPLATES", help="A firm's template folder overriding built-ins.")
+@click.option(
+    "--format",
+    "formats",
+    default="docx",
+    show_default=True,
+    help="Formats: docx, md, pdf (comma-separated).",
+)
+@click.option(
+    "--templates",
+    "templates",
+    type=click.Path(file_okay=False),
+    envvar="DOCGEN_TEMPLATES",
+    help="A firm's template folder overriding built-ins.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @reports_errors
-def render(filing: str, case: str, out_dir: str, langs: str | None, formats: str,
-           templates: str | None, strict: bool) -> None:
+def render(
+    filing: str,
+    case: str,
+    out_dir: str,
+    langs: str | None,
+    formats: str,
+    templates: str | None,
+    strict: bool,
+) -> None:
     """Render FILING (or `all`) for the CASE file."""
     from docgen.render.templates import TemplateSource
 
@@ -85,8 +109,9 @@ def render(filing: str, case: str, out_dir: str, langs: str | None, formats: str
 @main.command()
 @click.argument("case", type=click.Path(dir_okay=False))
 @click.option("--filing", help="Check for one filing (default: every filing the case supports).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the messages.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @reports_errors
@@ -97,9 +122,7 @@ def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: boo
         result = api.check_path(case, filing)
         findings = list(result.findings)
         filing_id = result.filing
-    except CaseError as exc:
-        if fmt != "json":
-            raise
+    except CaseError as exc:  # a case that does not load is reported like any other finding
         findings, filing_id = exc.findings, filing
     if fmt == "json":
         click.echo(check_json(case, filing_id, findings, lang))

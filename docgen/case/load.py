@@ -76,7 +76,9 @@ def load_case(path: str | Path) -> LoadedCase:
     findings: list[Finding] = []
     case = validate(data, source, findings)
     if case is not None:
-        findings += [f.with_line(line_of(source, key_parts(f.path))) for f in cross_checks(case, path)]
+        findings += [
+            f.with_line(line_of(source, key_parts(f.path))) for f in cross_checks(case, path)
+        ]
     if has_errors(findings):
         raise CaseError(str(path), findings)
     assert case is not None

@@ -58,7 +58,9 @@ def pydantic_message(error: Any) -> Message:
         return _PATTERN_HINTS[context["pattern"]]
     if kind == "value_error":
         text = str(context.get("error", error["msg"]))
-        return Message(ja=text.replace("give at least one of", "次の少なくとも一つが必要です:"), en=text)
+        return Message(
+            ja=text.replace("give at least one of", "次の少なくとも一つが必要です:"), en=text
+        )
     en = _EN_BY_TYPE.get(kind, error["msg"][0].lower() + error["msg"][1:])
     ja = _JA_BY_TYPE.get(kind, en)
     if kind in {"literal_error", "enum"} and "expected" in context:

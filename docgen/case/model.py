@@ -23,7 +23,6 @@ from pydantic import (
 )
 
 JST = timezone(timedelta(hours=9), "JST")
-LANGUAGES: tuple[str, ...] = ("ja", "en")
 Language = Literal["ja", "en"]
 Day = date  # a field of CaseInfo is called `date`
 
@@ -139,6 +138,10 @@ LOGIN_ITEMS = frozenset(
 )
 
 
+def _both_languages() -> list[Language]:
+    return ["ja", "en"]
+
+
 class Court(StrictModel):
     name: L
     division: L | None = None
@@ -159,7 +162,7 @@ class RelatedCase(StrictModel):
 class CaseInfo(StrictModel):
     id: CaseId = Field(description="事件の識別子 / case id; names the output folder")
     date: Day | None = Field(None, description="書面の作成日 / document date (default: today)")
-    languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
+    languages: list[Language] = Field(default_factory=_both_languages, min_length=1)
     court: CourtRef | None = Field(None, description="管轄裁判所 / court: built-in id or table")
     police_station: L | None = None
     related_case: RelatedCase | None = None
@@ -302,4 +305,3 @@ class Case(StrictModel):
         """The date every filing carries; the loader always fills ``case.date``."""
         assert self.case.date is not None, "load_case fills case.date"
         return self.case.date
-

@@ -35,7 +35,10 @@ def resolve_court(given: str | Court | None) -> Court | None:
 
 def reference_findings(case: Case) -> list[Finding]:
     findings = []
-    for path, ref in (("platform.ref", case.platform), ("access_provider.ref", case.access_provider)):
+    for path, ref in (
+        ("platform.ref", case.platform),
+        ("access_provider.ref", case.access_provider),
+    ):
         if ref is not None and ref.ref is not None and ref.ref not in providers():
             findings.append(_unknown(path, ref.ref, sorted(providers()), "provider"))
         elif ref is not None and ref.ref is None and ref.name is None:

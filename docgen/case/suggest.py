@@ -1,4 +1,4 @@
-""""Did you mean `posted_at`?": the closest key a table really has."""
+""" "Did you mean `posted_at`?": the closest key a table really has."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 from docgen.case.model import Case, as_jst
 from docgen.law.findings import Finding, Message

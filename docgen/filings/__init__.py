@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from docgen.errors import UsageError
-from docgen.filings import deletion_request, disclosure_petition, police_report, preservation_petition
+from docgen.filings import (
+    deletion_request,
+    disclosure_petition,
+    police_report,
+    preservation_petition,
+)
 from docgen.filings.base import Filing, Requirement
 
 FILINGS: dict[str, Filing] = {

@@ -24,7 +24,9 @@ PURPOSES: dict[str, Message] = {
         "request for an apology notice or other measures to restore reputation",
     ),
     "injunction": Message("差止請求権の行使", "exercise of a claim for an injunction"),
-    "deletion_request": Message("発信者に対する削除要求", "request to the sender to delete the post"),
+    "deletion_request": Message(
+        "発信者に対する削除要求", "request to the sender to delete the post"
+    ),
     "criminal_complaint": Message("刑事告訴", "filing of a criminal complaint"),
     "other": Message("その他", "other"),
 }
@@ -45,7 +47,10 @@ ITEMS: dict[str, tuple[int, Message, str]] = {
     ),
     "port": (
         5,
-        Message("侵害情報の送信に係るポート番号", "port number used to transmit the infringing information"),
+        Message(
+            "侵害情報の送信に係るポート番号",
+            "port number used to transmit the infringing information",
+        ),
         "posting",
     ),
     "mobile_id": (
@@ -82,7 +87,10 @@ ITEMS: dict[str, tuple[int, Message, str]] = {
     ),
     "login_port": (
         9,
-        Message("侵害関連通信に係るポート番号", "port number of the violation-related telecommunications"),
+        Message(
+            "侵害関連通信に係るポート番号",
+            "port number of the violation-related telecommunications",
+        ),
         "login",
     ),
     "login_mobile_id": (

@@ -103,7 +103,7 @@ class WordTemplate:
         except jinja2.TemplateError as exc:
             raise TemplateError(str(self.path), str(exc)) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = self._patcher.resolve_listing(xml)
+        xml = str(self._patcher.resolve_listing(xml))
         data = xml.encode("utf-8")
         if name in self._cell_tags:  # cell loops may change a table's column count
             data = _serialize(self._patcher.fix_tables(data))
@@ -128,7 +128,10 @@ class WordTemplate:
 
 
 def _serialize(tree: Any) -> bytes:
-    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
+    serialized: bytes = etree.tostring(
+        tree, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    return serialized
 
 
 def _visible_text(exc: jinja2.TemplateSyntaxError, xml: str) -> str:

@@ -1,0 +1,137 @@
+"""PDF through LibreOffice headless: one office process converts every document of a run.
+
+LibreOffice stamps each PDF with the time of conversion and a random document id; both are
+replaced in place (same length, so the cross-reference offsets stay valid) by values derived from
+the document itself, so the same .docx always gives the same PDF bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from docgen.errors import DocgenError, ToolMissingError
+from docgen.render.output import RenderedFile
+
+INSTALL_HINT = (
+    "PDF output needs LibreOffice: on Debian or Ubuntu, "
+    "`sudo apt-get install libreoffice-writer-nogui fonts-ipaexfont-mincho fonts-ipaexfont-gothic`"
+)
+CONVERSION_TIMEOUT = 600
+
+
+def find_office() -> str:
+    """The LibreOffice program, or a clear error saying what to install."""
+    for name in (os.environ.get("DOCGEN_SOFFICE", ""), "soffice", "libreoffice"):
+        if name and (found := shutil.which(name)):
+            return found
+    raise ToolMissingError(INSTALL_HINT)
+
+
+def convert_to_pdf(documents: Sequence[RenderedFile]) -> list[RenderedFile]:
+    """The PDF of each .docx, converted by a single LibreOffice process."""
+    if not documents:
+        return []
+    office = find_office()
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+        root = Path(work)
+        sources = _write_sources(root, documents)
+        _run_office(office, root, sources)
+        return [
+            RenderedFile(doc.relative.with_suffix(".pdf"), _stable(_read_pdf(source)))
+            for doc, source in zip(documents, sources, strict=True)
+        ]
+
+
+def _write_sources(root: Path, documents: Sequence[RenderedFile]) -> list[Path]:
+    sources = []
+    for index, doc in enumerate(documents):
+        source = root / "in" / f"{index:05d}.docx"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_bytes(doc.data)
+        sources.append(source)
+    return sources
+
+
+def _run_office(office: str, root: Path, sources: Sequence[Path]) -> None:
+    profile = (root / "profile").as_uri()
+    command = [
+        office,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(root / "out"),
+        *map(str, sources),
+    ]
+    try:
+        completed = subprocess.run(
+            command, capture_output=True, text=True, timeout=CONVERSION_TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise DocgenError(f"LibreOffice did not finish within {CONVERSION_TIMEOUT} s") from None
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:]
+        raise DocgenError(f"LibreOffice failed to convert to PDF: {' '.join(detail)}")
+
+
+def _read_pdf(source: Path) -> bytes:
+    pdf = source.parent.parent / "out" / source.with_suffix(".pdf").name
+    if not pdf.is_file():
+        raise DocgenError(f"LibreOffice wrote no PDF for {source.name}")
+    return pdf.read_bytes()
+
+
+_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+_XMP_DATE = re.compile(rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)([^<]*)(</xmp:)")
+
+
+def _stable(pdf: bytes) -> bytes:
+    """The PDF with its conversion time and random id replaced by same-length stable values."""
+    volatile = (_DATE, _ID, _CHECKSUM, _XMP_DATE)
+    content = pdf
+    for pattern in volatile:
+        content = pattern.sub(b"", content)
+    digest = hashlib.sha256(content).hexdigest().upper().encode()
+
+    def hexed(size: int) -> bytes:
+        return (digest * 4)[:size]
+
+    def fixed_date(match: re.Match[bytes]) -> bytes:
+        return _same_length(match.group(0), b"/" + match.group(1) + b"(D:19800101000000Z)")
+
+    def fixed_id(match: re.Match[bytes]) -> bytes:
+        value = hexed(len(match.group(1)))
+        return match.group(0).replace(match.group(1), value).replace(match.group(2), value)
+
+    def fixed_checksum(match: re.Match[bytes]) -> bytes:
+        return match.group(0).replace(match.group(1), hexed(len(match.group(1))))
+
+    def fixed_xmp(match: re.Match[bytes]) -> bytes:
+        return match.group(1) + _pad(b"1980-01-01T00:00:00Z", len(match.group(2))) + match.group(3)
+
+    pdf = _DATE.sub(fixed_date, pdf)
+    pdf = _ID.sub(fixed_id, pdf)
+    pdf = _CHECKSUM.sub(fixed_checksum, pdf)
+    return _XMP_DATE.sub(fixed_xmp, pdf)
+
+
+def _pad(value: bytes, size: int) -> bytes:
+    return value[:size].ljust(size, b" ")
+
+
+def _same_length(original: bytes, replacement: bytes) -> bytes:
+    if len(replacement) > len(original):
+        return original
+    return replacement + b" " * (len(original) - len(replacement))

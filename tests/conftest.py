@@ -1,0 +1,80 @@
+"""Shared fixtures: a CLI runner, the samples, and small case files written into tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.iterdir() if (p / "case.toml").is_file())
+
+MINIMAL_CASE = """\
+[case]
+id = "test-001"
+date = 2026-11-22
+court = "tokyo"
+
+[victim]
+name = { ja = "山田 花子", en = "Hanako Yamada" }
+address = { ja = "東京都世田谷区北沢九丁目1番2号", en = "9-1-2 Kitazawa, Setagaya-ku, Tokyo" }
+phone = "03-1000-0000"
+
+[platform]
+ref = "x"
+
+[[posts]]
+url = "https://x.com/someone/status/1834567890123456789"
+account = "@someone"
+posted_at = 2026-09-01T21:14:00+09:00
+text = { ja = "山田花子は会社の金を横領している", en = "Hanako Yamada embezzles company money" }
+evidence = ["1"]
+
+[claim]
+rights = ["reputation"]
+identification = { ja = "実名が記載されている。", en = "Her full name is given." }
+facts_alleged = { ja = "横領したとの事実。", en = "That she embezzled." }
+harm = { ja = "社会的評価を低下させる。", en = "It lowers her social standing." }
+no_justification = { ja = "事実無根である。", en = "It is untrue." }
+
+[disclosure]
+purposes = ["damages"]
+items = ["name", "address", "email"]
+
+[[evidence]]
+id = "1"
+title = { ja = "投稿のスクリーンショット", en = "Screenshot of the post" }
+kind = "screenshot"
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_case(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a case file (dedented) into its own folder under tmp_path; return its path."""
+
+    def write(text: str, name: str = "case") -> Path:
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        path = folder / "case.toml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def minimal_case(write_case: Callable[[str], Path]) -> Path:
+    return write_case(MINIMAL_CASE)
+
+
+def sample(name: str) -> Path:
+    return SAMPLES / name / "case.toml"
