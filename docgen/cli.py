@@ -148,3 +148,34 @@ def list_filings(lang: str | None) -> None:
         click.echo(f"  {filing.title.en}")
         for requirement in filing.requirements:
             click.echo(f"  - {requirement.path}: {requirement.why.in_language(lang)}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the case file, for editors that validate TOML (e.g. Taplo)."""
+    import json
+
+    from docgen.case.schema import case_schema
+
+    click.echo(json.dumps(case_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--filing",
+    "filing_names",
+    multiple=True,
+    help="A filing the case is for (repeatable; default: every filing).",
+)
+@reports_errors
+def init(folder: str, filing_names: tuple[str, ...]) -> None:
+    """Write a commented case.toml skeleton into FOLDER (never overwrites)."""
+    from pathlib import Path
+
+    from docgen.case.load import default_date
+    from docgen.case.scaffold import write_scaffold
+    from docgen.filings import get_filing
+
+    filings = [get_filing(n) for n in filing_names] or list(api.FILINGS.values())
+    click.echo(str(write_scaffold(Path(folder), filings, default_date())))

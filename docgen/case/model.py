@@ -30,14 +30,18 @@ Day = date  # a field of CaseInfo is called `date`
 class StrictModel(BaseModel):
     """Base of every table: unknown keys are errors, values are frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, use_attribute_docstrings=True
+    )
 
 
 class LocalizedTable(StrictModel):
     """``{ja = "…", en = "…"}``: at least one of the two."""
 
-    ja: str | None = Field(None, description="日本語 / Japanese text")
-    en: str | None = Field(None, description="英語 / English text")
+    ja: str | None = None
+    """日本語 / Japanese"""
+    en: str | None = None
+    """英語 / English"""
 
     @model_validator(mode="after")
     def _one_language_at_least(self) -> LocalizedTable:
@@ -143,9 +147,14 @@ def _both_languages() -> list[Language]:
 
 
 class Court(StrictModel):
+    """A court not in the built-in list."""
+
     name: L
+    """裁判所名 / name of the court"""
     division: L | None = None
+    """担当部（例: 民事第9部） / division (e.g. 9th Civil Division)"""
     address: L | None = None
+    """所在地 / address"""
 
 
 CourtRef = Annotated[
@@ -155,57 +164,104 @@ CourtRef = Annotated[
 
 
 class RelatedCase(StrictModel):
+    """A pending case this filing follows up (e.g. the disclosure-order case)."""
+
     court: CourtRef
+    """係属中の事件の裁判所 / court where the case is pending"""
     number: str
+    """事件番号（例: 令和8年(発チ)第123号） / case number"""
 
 
 class CaseInfo(StrictModel):
-    id: CaseId = Field(description="事件の識別子 / case id; names the output folder")
-    date: Day | None = Field(None, description="書面の作成日 / document date (default: today)")
+    """The matter itself."""
+
+    id: CaseId
+    """事件の識別子（英数字と . _ -）。出力フォルダ名になる / case id ([A-Za-z0-9._-]+); names the output folder"""
+    date: Day | None = None
+    """書面の作成日（省略時は今日） / document date (default: today)"""
     languages: list[Language] = Field(default_factory=_both_languages, min_length=1)
-    court: CourtRef | None = Field(None, description="管轄裁判所 / court: built-in id or table")
+    """作成する言語 / languages to render"""
+    court: CourtRef | None = None
+    """申立先の裁判所（tokyo, osaka 又は表） / court: a built-in id (tokyo, osaka) or a table"""
     police_station: L | None = None
+    """被害届・告訴状の提出先の警察署 / police station the report is filed with"""
     related_case: RelatedCase | None = None
+    """係属中の関連事件 / pending related case"""
 
 
 class Representative(StrictModel):
+    """A corporation's representative."""
+
     title: L
+    """肩書（例: 代表取締役） / title (e.g. Representative Director)"""
     name: L
+    """氏名 / name"""
 
 
 class Victim(StrictModel):
+    """The person whose rights were infringed (申立人 / 債権者 / 依頼者 / 被害者)."""
+
     kind: Literal["individual", "corporation"] = "individual"
+    """個人か法人か / individual or corporation"""
     name: L
+    """氏名又は名称 / name"""
     name_kana: str | None = None
+    """ふりがな（カタカナ） / reading of the name in kana"""
     address: L
+    """住所又は本店所在地 / address (registered office for a corporation)"""
     birth_date: date | None = None
+    """生年月日（被害届の年齢） / date of birth (the police report states the age)"""
     occupation: L | None = None
+    """職業 / occupation"""
     phone: str | None = None
+    """電話番号 / telephone"""
     email: str | None = None
+    """メールアドレス / e-mail"""
     representative: Representative | None = None
+    """法人の代表者 / a corporation's representative"""
     conceal_address: bool = False
+    """true: 相手方に送る書面に住所を記載せず代理人事務所を表示する / true: documents show the attorney's office instead of the victim's address"""
 
 
 class Attorney(StrictModel):
+    """An attorney acting for the victim (代理人弁護士)."""
+
     name: L
+    """弁護士の氏名 / attorney's name"""
     office: L | None = None
+    """法律事務所名 / law office"""
     address: L | None = None
+    """事務所の所在地（送達場所） / office address (for service)"""
     phone: str | None = None
+    """電話番号 / telephone"""
     fax: str | None = None
+    """FAX番号 / fax"""
     email: str | None = None
+    """メールアドレス / e-mail"""
     bar: L | None = None
+    """所属弁護士会 / bar association"""
 
 
 class Provider(StrictModel):
-    ref: str | None = Field(None, description="登録済み事業者 / built-in provider id")
+    """A provider: a built-in `ref`, or its fields written out (they override the built-in ones)."""
+
+    ref: str | None = None
+    """登録済み事業者（x, google, meta, line-yahoo, docomo, kddi, softbank, rakuten-mobile） / built-in provider id"""
     name: L | None = None
+    """名称 / legal name"""
     address: L | None = None
+    """本店所在地 / registered address"""
     representative: L | None = None
+    """代表者 / representative"""
     japan_representative: L | None = None
+    """日本における代表者 / representative in Japan"""
 
 
 class AccessProvider(Provider):
+    """The ISP or mobile carrier found from the disclosed IP addresses."""
+
     network: Literal["mobile", "fixed"] | None = None
+    """携帯（mobile）か固定回線（fixed）か（ログの保存期間が異なる） / mobile or fixed network (log retention differs)"""
 
 
 PostKind = Literal["post", "repost", "quote", "reply", "profile", "direct_message"]
@@ -213,92 +269,165 @@ Visibility = Literal["public", "protected", "direct"]
 
 
 class Post(StrictModel):
+    """One infringing post (投稿記事目録)."""
+
     url: Url
+    """個別の投稿のURL / URL of the individual post"""
     account: str
+    """アカウント（@から始まるID） / account handle (@…)"""
     account_name: str | None = None
+    """表示名 / display name"""
     posted_at: Moment
+    """投稿日時（時差を付けて。省略時は日本時間） / date and time of posting (offset; JST if none)"""
     kind: PostKind = "post"
+    """投稿の種類 / kind of post"""
     visibility: Visibility = "public"
+    """公開範囲: public（公開）, protected（鍵アカウント）, direct（DM） / who could read it"""
     text: L | None = None
+    """投稿の原文（ja）とその訳（en）。リポスト以外は必須 / original text and its translation (required except for reposts)"""
     found_at: date | None = None
+    """被害者が投稿を見つけた日 / when the victim found it"""
     still_online: bool | None = None
+    """現在も閲覧できるか / still online"""
     evidence: list[str] = Field(default_factory=list)
+    """この投稿の証拠（[[evidence]] の id） / ids of the [[evidence]] entries showing it"""
 
 
 class Claim(StrictModel):
+    """The legal theory shared by every filing."""
+
     rights: list[Right] = Field(default_factory=list)
+    """侵害された権利 / rights infringed"""
     identification: L | None = None
+    """同定可能性: 投稿が被害者に関するものと読める理由 / why readers know the posts are about the victim"""
     facts_alleged: L | None = None
+    """摘示事実: 投稿が摘示する事実（名誉毀損） / facts the posts assert (defamation)"""
     harm: L | None = None
+    """社会的評価の低下、又は社会通念上許される限度を超える侮辱である理由 / why the posts lower social standing or exceed tolerable insult"""
     no_justification: L | None = None
+    """違法性阻却事由の不存在（公共性・公益目的・真実性がないこと） / absence of justification (no public interest, not for public benefit, untrue)"""
     necessity: L | None = None
+    """保全の必要性（仮処分） / necessity of preservation (provisional dispositions)"""
 
 
 class Deletion(StrictModel):
+    """The deletion request."""
+
     show_name_to_sender: bool = False
+    """発信者に氏名を開示してよいか / may the platform show the requester's name to the poster"""
 
 
 class Disclosure(StrictModel):
+    """The disclosure petition."""
+
     purposes: list[Purpose] = Field(default_factory=list)
+    """開示を受けるべき正当な理由 / legitimate reasons for disclosure"""
     purpose_note: L | None = None
+    """「その他」の理由の内容 / the reason, when purposes has \"other\""""
     items: list[Item] = Field(default_factory=list)
+    """開示を求める発信者情報（施行規則2条の項目） / sender information sought (ordinance items)"""
     provision_order: bool = False
+    """提供命令（法15条）も申し立てる / also petition for a provision order (Art. 15)"""
     erasure_prohibition: bool = False
+    """消去禁止命令（法16条）も申し立てる / also petition for an erasure-prohibition order (Art. 16)"""
     supplementarity: L | None = None
+    """補充性（ログイン型の情報を求めるとき） / supplementarity, when login-type items are sought"""
 
 
 class Connection(StrictModel):
+    """A logged connection the platform disclosed."""
+
     ip: str
+    """IPアドレス / IP address"""
     port: int | None = Field(None, ge=0, le=65535)
+    """ポート番号 / source port"""
     at: Moment
+    """接続日時（プラットフォームの記録どおり、UTCなら Z） / moment of the connection (as logged; Z for UTC)"""
     destination: str | None = None
+    """接続先（携帯電話事業者の場合） / connection destination (for mobile carriers)"""
 
 
 class Offender(StrictModel):
+    """What is known of the offender; omit what is unknown (shown as 不詳)."""
+
     name: L | None = None
+    """犯人の氏名又は通称 / offender's name or alias"""
     address: L | None = None
+    """犯人の住居 / offender's address"""
     account: str | None = None
+    """犯人のアカウント / offender's account handle"""
 
 
 class Police(StrictModel):
+    """The police report."""
+
     offenses: list[Literal["defamation", "insult"]] = Field(default_factory=list)
+    """罪名: defamation（名誉毀損）, insult（侮辱） / offences"""
     offender: Offender | None = None
+    """犯人 / the offender"""
     offender_known_at: date | None = None
+    """犯人を知った日（告訴期間の起算点） / when the victim learned who the offender is (complaint deadline)"""
     wants_punishment: bool | None = None
+    """処罰を求めるか / does the victim want the offender punished"""
     circumstances: L | None = None
+    """被害の模様 / how it came about"""
 
 
 EvidenceKind = Literal["screenshot", "printout", "statement", "certificate", "record", "other"]
 
 
 class Evidence(StrictModel):
+    """An exhibit (甲号証 / 疎甲号証), numbered in this order."""
+
     id: str
+    """証拠の識別子（投稿の evidence から参照） / id, referred to from posts"""
     title: L
+    """標目 / title"""
     kind: EvidenceKind = "other"
+    """種類 / kind"""
     made_at: date | None = None
+    """作成日 / date made"""
     author: L | None = None
+    """作成者 / author"""
     purpose: L | None = None
+    """立証趣旨 / what it proves"""
     file: str | None = None
+    """ファイル（事件フォルダからの相対パス） / file, relative to the case folder"""
 
 
 class Case(StrictModel):
     """One matter: everything every filing is rendered from."""
 
     schema_version: Literal[1] = Field(1, alias="schema")
+    """事件ファイルの形式の版 / format version of this file"""
     case: CaseInfo
+    """事件 / the matter"""
     victim: Victim
+    """被害者（申立人・債権者・依頼者） / the victim"""
     attorneys: list[Attorney] = Field(default_factory=list)
+    """代理人弁護士（なければ本人申立て） / attorneys (none: the victim files in person)"""
     platform: Provider | None = None
+    """投稿を管理するコンテンツプロバイダ / the platform hosting the posts"""
     access_provider: AccessProvider | None = None
+    """アクセスプロバイダ（ISP・携帯電話事業者） / the ISP or mobile carrier"""
     posts: list[Post] = Field(default_factory=list)
+    """権利を侵害する投稿 / the infringing posts"""
     claim: Claim = Field(default_factory=Claim)
+    """法的主張 / the legal theory"""
     deletion: Deletion = Field(default_factory=Deletion)
+    """送信防止措置依頼 / the deletion request"""
     disclosure: Disclosure = Field(default_factory=Disclosure)
+    """発信者情報開示 / the disclosure petition"""
     connections: list[Connection] = Field(default_factory=list)
+    """開示された通信記録 / logged connections the platform disclosed"""
     police: Police | None = None
+    """警察への届出 / the police report"""
     evidence: list[Evidence] = Field(default_factory=list)
+    """証拠（甲号証） / exhibits"""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
     @property
     def document_date(self) -> date:

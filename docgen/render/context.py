@@ -185,6 +185,7 @@ def _provider(provider: Provider | None, loc: Localizer, path: str) -> Context |
     if provider is None:
         return None
     return {
+        "ref": provider.ref,
         "name": loc.text(provider.name, f"{path}.name"),
         "address": loc.text(provider.address, f"{path}.address"),
         "representative": loc.text(provider.representative, f"{path}.representative"),

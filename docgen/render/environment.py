@@ -6,7 +6,9 @@ template code, so ``{{ x }}`` typed into a post text is printed as those charact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -14,29 +16,34 @@ from jinja2.sandbox import SandboxedEnvironment
 from docgen.render.formatting import FILTERS
 
 
-def _environment(autoescape: bool) -> SandboxedEnvironment:
+def _environment(autoescape: bool, cell: Callable[[Any], str]) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        autoescape=autoescape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True
     )
     env.filters.update(FILTERS)
+    env.filters["cell"] = cell
     return env
+
+
+def markdown_cell(value: Any) -> str:
+    """A value inside a markdown table cell: line breaks as <br>, pipes escaped."""
+    return "" if value is None else str(value).replace("|", "\\|").replace("\n", "<br>")
+
+
+def word_cell(value: Any) -> str:
+    """In Word a cell holds line breaks and pipes as they are."""
+    return "" if value is None else str(value)
 
 
 @cache
 def text_environment() -> SandboxedEnvironment:
     """For text (.md) templates: values printed exactly as written."""
-    return _environment(autoescape=False)
+    env = _environment(autoescape=False, cell=markdown_cell)
+    env.lstrip_blocks = True
+    return env
 
 
 @cache
 def word_environment() -> SandboxedEnvironment:
     """For Word templates: values escaped for XML, so `&`, `<` and `>` stay text."""
-    env = _environment(autoescape=True)
-    # docxtpl joins the paragraphs of a part on newlines; the XML must keep its own whitespace.
-    env.trim_blocks = False
-    env.lstrip_blocks = False
-    return env
+    return _environment(autoescape=True, cell=word_cell)

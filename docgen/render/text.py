@@ -1,7 +1,15 @@
-"""Text (.md) templates rendered with the sandboxed text environment."""
+"""Text (.md) templates rendered with the sandboxed text environment.
+
+The template source is prepared first so that it reads as its author meant: a line holding only a
+block tag or a comment (``{% if … %}``, ``{#pagebreak#}``) leaves no line behind, a table row holding
+only a block tag (``| {% for post in posts %} | |``) leaves no empty row, and every other line keeps
+its line break, inline tags included.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +18,29 @@ import jinja2
 from docgen.errors import TemplateError
 from docgen.render.environment import text_environment
 
+_TAG_ROW = re.compile(r"^[ \t]*\|[ \t]*(\{%.*?%\})[ \t]*(?:\|[ \t]*)*$", re.MULTILINE)
+_TAG_LINE = re.compile(r"^[ \t]*(\{%.*?%\}|\{#.*?#\})[ \t]*\n", re.MULTILINE)
+
+
+def prepare_text_source(source: str) -> str:
+    """The template source with tag-only rows and lines folded away (see the module docstring)."""
+    return _TAG_LINE.sub(r"\1", _TAG_ROW.sub(r"\1", source))
+
+
+@lru_cache(maxsize=64)
+def _compiled(path: Path, mtime_ns: int) -> jinja2.Template:
+    source = path.read_text(encoding="utf-8")
+    try:
+        return text_environment().from_string(prepare_text_source(source))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(str(path), f"line {exc.lineno}: {exc.message}") from None
+
 
 def render_text(template_path: Path, context: dict[str, Any]) -> bytes:
     """The rendered text as UTF-8 bytes with Unix line ends."""
+    template = _compiled(template_path.resolve(), template_path.stat().st_mtime_ns)
     try:
-        source = template_path.read_text(encoding="utf-8")
-        template = text_environment().from_string(source)
         text = template.render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(str(template_path), f"line {exc.lineno}: {exc.message}") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(str(template_path), f"unknown name: {exc.message}") from None
     except jinja2.TemplateError as exc:

@@ -1,0 +1,167 @@
+"""``docgen init``: a commented case.toml skeleton with every key the chosen filings need.
+
+Each key carries its one-line explanation in Japanese and English (the models' docstrings, the same
+text the JSON Schema shows). Placeholder values are valid, so the skeleton loads at once and
+``docgen check`` then says what is still missing.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from pydantic import BaseModel
+from tomlkit.items import AoT, Table
+
+from docgen.case.model import JST, Case, LocalizedTable
+from docgen.errors import UsageError
+from docgen.filings import Filing
+
+ALWAYS = ("case", "victim", "attorneys", "posts", "claim", "evidence")
+EXAMPLES: dict[str, Any] = {
+    "case.id": "case-0001",
+    "case.court": "tokyo",
+    "case.languages": ["ja", "en"],
+    "platform.ref": "x",
+    "access_provider.ref": "docomo",
+    "posts.url": "https://x.com/account/status/0000000000000000000",
+    "posts.account": "@account",
+    "posts.evidence": ["1"],
+    "evidence.id": "1",
+    "connections.ip": "203.0.113.1",
+    "connections.port": 50000,
+    "victim.phone": "03-0000-0000",
+    "attorneys.phone": "03-0000-0000",
+    "attorneys.fax": "03-0000-0001",
+}
+SKIPPED = {
+    "case.related_case",
+    "platform.name",
+    "platform.address",
+    "access_provider.name",
+    "access_provider.address",
+    "evidence.file",
+    "victim.representative",
+    "victim.name_kana",
+}
+
+
+def needed_tables(filings: Sequence[Filing]) -> list[str]:
+    tables = set(ALWAYS)
+    for filing in filings:
+        tables |= {r.path.split(".")[0] for r in filing.requirements}
+        if filing.id == "deletion-request":
+            tables.add("deletion")
+    return [name for name in Case.model_fields if name in tables]
+
+
+def scaffold(filings: Sequence[Filing], today: date) -> str:
+    """The skeleton for ``filings`` as TOML text."""
+    document = tomlkit.document()
+    names = ", ".join(f.id for f in filings)
+    document.add(tomlkit.comment(f"docgen 事件ファイル / case file — {names}"))
+    document.add(tomlkit.comment("【…】 / […] を書き換えてください / replace every placeholder"))
+    document.add(tomlkit.nl())
+    document.add("schema", 1)
+    for name in needed_tables(filings):
+        field = Case.model_fields[name]
+        model = _model_of(field.annotation)
+        assert model is not None
+        table = _table(model, name, today)
+        document.add(tomlkit.nl())
+        if _is_list(field.annotation):
+            array = AoT([table])
+            document.add(name, array)
+        else:
+            document.add(name, table)
+        table.comment(field.description or "")
+    return tomlkit.dumps(document)
+
+
+def _table(model: type[BaseModel], prefix: str, today: date) -> Table:
+    table = tomlkit.table()
+    for key, field in model.model_fields.items():
+        path = f"{prefix}.{key}"
+        if path in SKIPPED:
+            continue
+        value = EXAMPLES.get(path, _placeholder(field.annotation, field.description or "", today))
+        if value is None:
+            continue
+        table.add(tomlkit.comment(field.description or ""))
+        table.add(key, value)
+    return table
+
+
+def _placeholder(annotation: Any, description: str, today: date) -> Any:
+    if _is_list(_without_none(annotation)):
+        item = _single(typing.get_args(_without_none(annotation))[0], description, today)
+        return None if item is None else (item if isinstance(item, list) else [item])
+    return _single(annotation, description, today)
+
+
+def _without_none(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return rest[0] if len(rest) == 1 else annotation
+    return annotation
+
+
+def _single(annotation: Any, description: str, today: date) -> Any:
+    ja, _, en = description.partition(" / ")
+    options = _options(annotation)
+    if LocalizedTable in options:
+        inline = tomlkit.inline_table()
+        inline.update({"ja": f"【{ja.split('（')[0]}】", "en": f"[{en.split(' (')[0]}]"})
+        return inline
+    for option in options:
+        if isinstance(option, type) and issubclass(option, Enum):
+            return [next(iter(option)).value]
+        if option is bool:
+            return False
+        if option is datetime:
+            return datetime.combine(today, time(0, 0), JST)
+        if option is date:
+            return today
+        if option is str:
+            return f"【{ja}】"
+        if typing.get_origin(option) is typing.Literal:
+            return typing.get_args(option)[0]
+    return None
+
+
+def _options(annotation: Any) -> list[Any]:
+    """The types an annotation admits, looking through Optional, Annotated and list."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _options(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        return [o for arg in typing.get_args(annotation) for o in _options(arg)]
+    return [annotation]
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    for option in _options(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return option
+    return None
+
+
+def _is_list(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def write_scaffold(folder: Path, filings: Sequence[Filing], today: date) -> Path:
+    """Write ``folder/case.toml``; refuse to overwrite an existing file."""
+    target = folder / "case.toml"
+    if target.exists():
+        raise UsageError(f"{target} already exists; docgen init never overwrites a case file")
+    folder.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as stream:
+        stream.write(scaffold(filings, today))
+    return target

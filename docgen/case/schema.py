@@ -1,0 +1,35 @@
+"""The JSON Schema of the case file, generated from the models, for editors that validate TOML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen.case.model import Case
+
+SCHEMA_ID = "https://docgen.invalid/schema/case-1.json"
+
+
+def _without_nulls(node: Any) -> Any:
+    """TOML has no null: an optional value is simply left out, so drop the null alternatives."""
+    if isinstance(node, list):
+        return [_without_nulls(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    cleaned = {k: _without_nulls(v) for k, v in node.items() if not (k == "default" and v is None)}
+    options = cleaned.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        rest = [o for o in options if o != {"type": "null"}]
+        del cleaned["anyOf"]
+        cleaned = {**rest[0], **cleaned} if len(rest) == 1 else {**cleaned, "anyOf": rest}
+    return cleaned
+
+
+def case_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of ``case.toml``: unknown keys rejected, enums listed."""
+    schema = _without_nulls(Case.model_json_schema(by_alias=True))
+    return {
+        **schema,
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "docgen case file (case.toml)",
+    }
