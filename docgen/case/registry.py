@@ -31,6 +31,12 @@ def provider_networks() -> dict[str, str]:
 
 
 @cache
+def foreign_providers() -> frozenset[str]:
+    """Provider ids of foreign companies (their certificates need a Japanese translation)."""
+    return frozenset(k for k, v in _read("providers.toml").items() if v.get("foreign"))
+
+
+@cache
 def courts() -> dict[str, Court]:
     """Court id → court, e.g. ``tokyo`` → 東京地方裁判所 民事第9部."""
     return {key: Court.model_validate(entry) for key, entry in _read("courts.toml").items()}

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from docgen.filings.base import Filing, Requirement
-from docgen.filings.requirements import HARM, PLATFORM, POSTS, RIGHTS, has_contact
+from docgen.filings.requirements import (
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    HARM,
+    PLATFORM,
+    POSTS,
+    RIGHTS,
+    has_contact,
+)
 from docgen.law.findings import Message
+from docgen.law.rules import d2_facts_alleged, s1_corporate_rights, x8_title_at_posting
+from docgen.law.rules_deletion import (
+    d3_private_details_in_reasons,
+    d4_attachments,
+    d5_account_deletion,
+    d6_x_japan_form,
+    s2_nonpublic_deletion,
+)
 
 FILING = Filing(
     id="deletion-request",
@@ -15,6 +30,7 @@ FILING = Filing(
     ),
     addressee=Message("プラットフォーム事業者", "the platform"),
     requirements=(
+        CONCEALED_ADDRESS_HAS_AN_OFFICE,
         PLATFORM,
         POSTS,
         RIGHTS,
@@ -28,5 +44,15 @@ FILING = Filing(
             ),
             code="D1",
         ),
+    ),
+    rules=(
+        x8_title_at_posting,
+        s1_corporate_rights,
+        s2_nonpublic_deletion,
+        d2_facts_alleged,
+        d3_private_details_in_reasons,
+        d4_attachments,
+        d5_account_deletion,
+        d6_x_japan_form,
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docgen.filings.base import Filing
 from docgen.filings.requirements import (
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
     COURT,
     HARM,
     IDENTIFICATION,
@@ -16,6 +17,24 @@ from docgen.filings.requirements import (
     SUPPLEMENTARITY,
 )
 from docgen.law.findings import Message
+from docgen.law.rules import (
+    s1_corporate_rights,
+    s3_facts_alleged,
+    x7_article_at_posting,
+    x8_title_at_posting,
+)
+from docgen.law.rules_disclosure import (
+    l1_posting_logs,
+    s2_public_channel,
+    s4_legitimate_reason,
+    s5_login_items_for_old_posts,
+    s7_login_scope,
+    s12_stamp_fee,
+    s13_court_for_foreign_platform,
+    s17_notify_content_provider,
+    s18_x_provision_order,
+    s19_erasure_scope,
+)
 
 FILING = Filing(
     id="disclosure-petition",
@@ -26,6 +45,7 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     requirements=(
+        CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,
         PLATFORM,
         POSTS,
@@ -36,5 +56,21 @@ FILING = Filing(
         PURPOSES,
         ITEMS,
         SUPPLEMENTARITY,
+    ),
+    rules=(
+        x7_article_at_posting,
+        x8_title_at_posting,
+        s1_corporate_rights,
+        s2_public_channel,
+        s3_facts_alleged,
+        s4_legitimate_reason,
+        s5_login_items_for_old_posts,
+        s7_login_scope,
+        s12_stamp_fee,
+        s13_court_for_foreign_platform,
+        s17_notify_content_provider,
+        s18_x_provision_order,
+        s19_erasure_scope,
+        l1_posting_logs,
     ),
 )

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from docgen.filings.base import Filing, Requirement
-from docgen.filings.requirements import POSTS
+from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.law.findings import Message
+from docgen.law.rules_police import (
+    p8_prosecution_limitation,
+    p9_offence_classification,
+    p9_publicness,
+)
 
 FILING = Filing(
     id="police-report",
@@ -12,10 +17,14 @@ FILING = Filing(
     title=Message("被害届", "Crime Victim Report"),
     addressee=Message("警察署長", "the chief of police"),
     requirements=(
+        CONCEALED_ADDRESS_HAS_AN_OFFICE,
         Requirement(
             "case.police_station",
             lambda c: c.case.police_station is not None,
-            Message("被害届の宛先となる警察署が必要です", "the police station it is addressed to is needed"),
+            Message(
+                "被害届の宛先となる警察署が必要です",
+                "the police station it is addressed to is needed",
+            ),
             code="P11",
         ),
         Requirement(
@@ -30,15 +39,25 @@ FILING = Filing(
         Requirement(
             "police.circumstances",
             lambda c: c.police is not None and c.police.circumstances is not None,
-            Message("被害の模様を記載する必要があります", "the circumstances of the damage are needed"),
+            Message(
+                "被害の模様を記載する必要があります", "the circumstances of the damage are needed"
+            ),
             code="P11",
         ),
         Requirement(
             "victim.birth_date",
             lambda c: c.victim.kind == "corporation" or c.victim.birth_date is not None,
-            Message("被害者の年齢を記載するため生年月日が必要です", "the victim's age (birth date) is needed"),
+            Message(
+                "被害者の年齢を記載するため生年月日が必要です",
+                "the victim's age (birth date) is needed",
+            ),
             code="P11",
         ),
         POSTS,
+    ),
+    rules=(
+        p8_prosecution_limitation,
+        p9_offence_classification,
+        p9_publicness,
     ),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import (
     ACCESS_PROVIDER,
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
     COURT,
     HARM,
     IDENTIFICATION,
@@ -13,6 +14,18 @@ from docgen.filings.requirements import (
     RIGHTS,
 )
 from docgen.law.findings import Message
+from docgen.law.rules import (
+    s1_corporate_rights,
+    s3_facts_alleged,
+    x7_article_at_posting,
+    x8_title_at_posting,
+)
+from docgen.law.rules_disclosure import s2_public_channel, s4_legitimate_reason
+from docgen.law.rules_logs import (
+    l1_connection_retention,
+    l3_connection_identifiers,
+    s14_related_case,
+)
 
 FILING = Filing(
     id="preservation-petition",
@@ -25,6 +38,7 @@ FILING = Filing(
     addressee=Message("裁判所", "the court"),
     exhibit_prefix=Message("疎甲", "Exhibit"),
     requirements=(
+        CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,
         ACCESS_PROVIDER,
         POSTS,
@@ -50,5 +64,16 @@ FILING = Filing(
             ),
             code="L2",
         ),
+    ),
+    rules=(
+        x7_article_at_posting,
+        x8_title_at_posting,
+        s1_corporate_rights,
+        s2_public_channel,
+        s3_facts_alleged,
+        s4_legitimate_reason,
+        s14_related_case,
+        l1_connection_retention,
+        l3_connection_identifiers,
     ),
 )

@@ -14,7 +14,9 @@ def has_contact(case: Case) -> bool:
 COURT = Requirement(
     "case.court",
     lambda c: c.case.court is not None,
-    Message("申立書には宛先の裁判所を表示します", "a petition must name the court it is filed with"),
+    Message(
+        "申立書には宛先の裁判所を表示します", "a petition must name the court it is filed with"
+    ),
     code="X1",
 )
 PLATFORM = Requirement(
@@ -97,11 +99,23 @@ ITEMS = Requirement(
 )
 SUPPLEMENTARITY = Requirement(
     "disclosure.supplementarity",
-    lambda c: c.disclosure.supplementarity is not None
-    or not (set(c.disclosure.items) & LOGIN_ITEMS),
+    lambda c: (
+        c.disclosure.supplementarity is not None or not (set(c.disclosure.items) & LOGIN_ITEMS)
+    ),
     Message(
         "ログイン型の情報（特定発信者情報）を求めるには補充性の主張が必要です",
         "login-type items (specified sender information) require pleading supplementarity",
     ),
     code="S6",
+)
+
+
+CONCEALED_ADDRESS_HAS_AN_OFFICE = Requirement(
+    "attorneys",
+    lambda c: not c.victim.conceal_address or bool(c.attorneys),
+    Message(
+        "住所を秘匿する場合（victim.conceal_address）は、代わりに表示する代理人事務所が必要です",
+        "a concealed address (victim.conceal_address) needs an attorney whose office is shown instead",
+    ),
+    code="X2",
 )
