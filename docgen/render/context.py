@@ -21,8 +21,10 @@ from docgen.case.model import (
     Provider,
     localized,
 )
+from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
 from docgen.filings.base import Filing
+from docgen.law.fees import court_fee
 from docgen.law.findings import Finding, Message
 from docgen.law.terms import EVIDENCE_KINDS, ITEMS, OFFENSES, POST_KINDS, PURPOSES, RIGHTS
 from docgen.render.formatting import age_on
@@ -90,7 +92,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         ],
         "police": _police(case, loc),
         "evidence": [_evidence(e, i, filing, loc) for i, e in enumerate(case.evidence, 1)],
-        "fees": _fees(case, filing),
+        "fees": {"stamp": court_fee(case, filing.id)},
     }
     return context, loc.warnings()
 
@@ -186,6 +188,7 @@ def _provider(provider: Provider | None, loc: Localizer, path: str) -> Context |
         return None
     return {
         "ref": provider.ref,
+        "foreign": provider.ref in foreign_providers(),
         "name": loc.text(provider.name, f"{path}.name"),
         "address": loc.text(provider.address, f"{path}.address"),
         "representative": loc.text(provider.representative, f"{path}.representative"),
@@ -260,6 +263,7 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
     ]
     return {
         "purposes": [loc.term(PURPOSES[p]) for p in disclosure.purposes],
+        "purpose_keys": [str(p) for p in disclosure.purposes],
         "purpose_note": loc.text(disclosure.purpose_note, "disclosure.purpose_note"),
         "items": items,
         "account_items": [i for i in items if i["group"] == "account"],
@@ -310,13 +314,3 @@ def _evidence(item: Evidence, number: int, filing: Filing, loc: Localizer) -> Co
         "purpose": loc.text(item.purpose, f"{path}.purpose"),
         "file": item.file,
     }
-
-
-def _fees(case: Case, filing: Filing) -> Context:
-    """Court fees in revenue stamps (brief §3.2, §4.2): ¥1,000 a request; ¥2,000 a 仮処分."""
-    if filing.id == "disclosure-petition":
-        requests = 1 + case.disclosure.provision_order + case.disclosure.erasure_prohibition
-        return {"stamp": 1000 * requests}
-    if filing.id == "preservation-petition":
-        return {"stamp": 2000}
-    return {"stamp": None}

@@ -16,8 +16,17 @@ from jinja2.sandbox import SandboxedEnvironment
 from docgen.render.formatting import FILTERS
 
 
+class DocgenEnvironment(SandboxedEnvironment):
+    """The sandbox, where ``disclosure.items`` is the key, not the dict's ``items`` method."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict) and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def _environment(autoescape: bool, cell: Callable[[Any], str]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = DocgenEnvironment(
         autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True
     )
     env.filters.update(FILTERS)

@@ -22,6 +22,15 @@ _TAG_ROW = re.compile(r"^[ \t]*\|[ \t]*(\{%.*?%\})[ \t]*(?:\|[ \t]*)*$", re.MULT
 _TAG_LINE = re.compile(r"^[ \t]*(\{%.*?%\}|\{#.*?#\})[ \t]*\n", re.MULTILINE)
 
 
+def template_failure(exc: Exception) -> str:
+    """What went wrong while a template ran, in words for its author."""
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"unknown name: {exc.message}"
+    if isinstance(exc, jinja2.TemplateError):
+        return str(exc)
+    return f"the template failed while rendering: {type(exc).__name__}: {exc}"
+
+
 def prepare_text_source(source: str) -> str:
     """The template source with tag-only rows and lines folded away (see the module docstring)."""
     return _TAG_LINE.sub(r"\1", _TAG_ROW.sub(r"\1", source))
@@ -41,8 +50,6 @@ def render_text(template_path: Path, context: dict[str, Any]) -> bytes:
     template = _compiled(template_path.resolve(), template_path.stat().st_mtime_ns)
     try:
         text = template.render(context)
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(str(template_path), f"unknown name: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(str(template_path), str(exc)) from None
+    except Exception as exc:  # template code is the author's: any failure is a broken template
+        raise TemplateError(str(template_path), template_failure(exc)) from None
     return text.replace("\r\n", "\n").encode("utf-8")

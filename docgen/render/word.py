@@ -25,6 +25,7 @@ from lxml import etree
 
 from docgen.errors import TemplateError
 from docgen.render.environment import word_environment
+from docgen.render.text import template_failure
 
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CELL_TAGS = re.compile(r"{%-?\s*(tc|hm|colspan|vm)\b")
@@ -98,10 +99,8 @@ class WordTemplate:
     def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
         try:
             xml = self._compiled[name].render(context)
-        except jinja2.UndefinedError as exc:
-            raise TemplateError(str(self.path), f"unknown name: {exc.message}") from None
-        except jinja2.TemplateError as exc:
-            raise TemplateError(str(self.path), str(exc)) from None
+        except Exception as exc:  # template code is the author's: any failure is a broken template
+            raise TemplateError(str(self.path), template_failure(exc)) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = str(self._patcher.resolve_listing(xml))
         data = xml.encode("utf-8")
