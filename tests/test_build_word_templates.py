@@ -1,0 +1,268 @@
+"""tools/build_word_templates.py: the Word template a lawyer opens, built from a .md source."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from docgen.render.word import DocumentProperties, WordTemplate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_word_templates", ROOT / "tools" / "build_word_templates.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bwt = _load_tool()
+
+SOURCE = """\
+{% set n = posts | length %}
+# 発信者情報開示命令申立書
+
+{#right#}{{ case.date }}
+
+{#flush#}{{ court.heading }}　御中
+
+## 第1 申立ての趣旨
+
+### 1 当事者
+
+#### (1) 申立人
+
+{% for post in posts %}
+投稿{{ post.no }}：{{ post.text }}
+{% endfor %}
+
+{#center#}記
+
+| 番号 | 本文 |
+|--|------|
+| {%- for post in posts -%} | |
+| {{ post.no }} | {{ post.text | upper }} |
+| {% endfor %} | |
+
+{#center#}以上
+
+{#pagebreak#}
+{% if posts %}
+# 別紙
+{% endif %}
+"""
+
+CONTEXT = {
+    "case": {"date": "令和8年11月22日"},
+    "court": {"heading": "東京地方裁判所民事第9部"},
+    "posts": [
+        {"no": 1, "text": "A & B < C > \"q\" 'x' {{ x }}\n二行目"},
+        {"no": 2, "text": "二件目"},
+    ],
+}
+
+
+def _open(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def ja_bytes() -> bytes:
+    data: bytes = bwt.build(SOURCE, bwt.JA, "fallback")
+    return data
+
+
+@pytest.fixture(scope="module")
+def ja(ja_bytes: bytes) -> Any:
+    return _open(ja_bytes)
+
+
+def _texts(document: Any) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def test_paragraph_texts_with_tag_paragraphs(ja: Any) -> None:
+    assert _texts(ja) == [
+        "{%p set n = posts | length %}",
+        "発信者情報開示命令申立書",
+        "{{ case.date }}",
+        "{{ court.heading }}　御中",
+        "第1 申立ての趣旨",
+        "1 当事者",
+        "(1) 申立人",
+        "{%p for post in posts %}",
+        "投稿{{ post.no }}：{{ post.text }}",
+        "{%p endfor %}",
+        "記",
+        "以上",
+        "{%p if posts %}",
+        "別紙",
+        "{%p endif %}",
+    ]
+
+
+def test_one_run_per_paragraph(ja: Any) -> None:
+    assert all(len(p.runs) == 1 for p in ja.paragraphs)
+
+
+def test_title_headings_and_alignment(ja: Any) -> None:
+    paragraphs = {p.text: p for p in ja.paragraphs}
+    title = paragraphs["発信者情報開示命令申立書"]
+    assert title.style.name == "Title"
+    assert title.style.font.bold and title.style.font.size == Pt(16)
+    assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert paragraphs["{{ case.date }}"].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert paragraphs["記"].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    levels = ["第1 申立ての趣旨", "1 当事者", "(1) 申立人"]
+    styles = [paragraphs[text].style for text in levels]
+    assert [s.name for s in styles] == ["Heading 1", "Heading 2", "Heading 3"]
+    assert [bool(s.font.bold) for s in styles] == [True, False, False]
+    indents = [s.paragraph_format.left_indent or 0 for s in styles]
+    assert indents == [0, Pt(12), Pt(24)]
+
+
+def test_japanese_body_indent_and_flush(ja: Any) -> None:
+    paragraphs = {p.text: p for p in ja.paragraphs}
+    body = paragraphs["投稿{{ post.no }}：{{ post.text }}"]
+    assert body.style.paragraph_format.first_line_indent == Pt(12)
+    flush = paragraphs["{{ court.heading }}　御中"]
+    assert flush.style.name == "Normal"
+    assert flush.paragraph_format.first_line_indent is None
+
+
+def test_page_break_before_the_annex_not_the_tag_paragraph(ja: Any) -> None:
+    breaks = [p.text for p in ja.paragraphs if p.paragraph_format.page_break_before]
+    assert breaks == ["別紙"]
+
+
+def test_table_rows_header_and_widths(ja: Any) -> None:
+    (table,) = ja.tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        ["番号", "本文"],
+        ["{%tr for post in posts %}", ""],
+        ["{{ post.no }}", "{{ post.text | upper }}"],
+        ["{%tr endfor %}", ""],
+    ]
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    assert table.style.name == "Table Grid"
+    widths = [column.width for column in table.columns]
+    assert widths[1] == pytest.approx(3 * widths[0], rel=0.01)
+    assert sum(widths) == pytest.approx(Mm(160), rel=0.001)
+    tr_props = [row._tr.trPr for row in table.rows]
+    assert all(p.find(qn("w:cantSplit")) is not None for p in tr_props)
+    assert [p.find(qn("w:tblHeader")) is not None for p in tr_props] == [True, False, False, False]
+
+
+def _runs(document: Any) -> list[Any]:
+    parts = [document.element.body, document.sections[0].footer._element]
+    return [r for part in parts for r in part.iter(qn("w:r"))]
+
+
+def test_every_run_names_the_east_asian_font(ja: Any) -> None:
+    runs = _runs(ja)
+    assert len(runs) > 20
+    for run in runs:
+        fonts = run.find(qn("w:rPr")).find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) == bwt.MINCHO
+        assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:hAnsi")) == bwt.MINCHO
+    defaults = ja.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    for rpr in (defaults.find(qn("w:rPr")), ja.styles["Normal"].element.rPr):
+        fonts = rpr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) == bwt.MINCHO
+        assert fonts.get(qn("w:asciiTheme")) is None
+        assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "ja-JP"
+
+
+def test_a4_margins_grid_and_page_number(ja: Any) -> None:
+    section = ja.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+    margins = (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)
+    assert [m.mm for m in margins] == pytest.approx([35, 20, 27, 30], abs=0.1)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    assert int(grid.get(qn("w:linePitch"))) * 26 <= 13323  # 26 lines fit the text height
+    footer = section.footer.paragraphs[0]
+    instructions = [el.text for el in footer._p.iter(qn("w:instrText"))]
+    assert instructions == [" PAGE "]
+    assert footer.text.startswith("- ") and footer.text.endswith(" -")
+
+
+def test_english_layout(tmp_path: Path) -> None:
+    source = tmp_path / "petition.md"
+    source.write_text("# Petition\n\nThe respondent shall disclose.\n", encoding="utf-8")
+    assert bwt.main(["--lang", "en", str(source)]) == 0
+    document: Any = docx.Document(str(tmp_path / "petition.docx"))
+    section = document.sections[0]
+    margins = (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)
+    assert [m.mm for m in margins] == pytest.approx([25, 25, 25, 30], abs=0.1)
+    body = document.paragraphs[1]
+    assert not body.style.paragraph_format.first_line_indent
+    fonts = body.runs[0]._r.rPr.rFonts
+    assert fonts.get(qn("w:ascii")) == "Times New Roman"
+    assert fonts.get(qn("w:eastAsia")) == bwt.MINCHO
+
+
+def test_deterministic_with_fixed_properties(ja_bytes: bytes) -> None:
+    assert bwt.build(SOURCE, bwt.JA, "fallback") == ja_bytes
+    with zipfile.ZipFile(io.BytesIO(ja_bytes)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "<dc:title>発信者情報開示命令申立書</dc:title>" in core
+    assert "<dc:creator>docgen</dc:creator>" in core
+    assert "dcterms:created" not in core
+
+
+def test_rendered_loops_and_verbatim_values(ja_bytes: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    path.write_bytes(ja_bytes)
+    props = DocumentProperties("t", "a", "ja-JP", date(2026, 11, 22))
+    out = _open(WordTemplate(path).render(CONTEXT, props))
+    texts = _texts(out)
+    assert "投稿1：A & B < C > \"q\" 'x' {{ x }}\n二行目" in texts
+    assert "投稿2：二件目" in texts
+    assert not any("{%" in text for text in texts)
+    rows = [[cell.text for cell in row.cells] for row in out.tables[0].rows]
+    assert rows == [
+        ["番号", "本文"],
+        ["1", "A & B < C > \"Q\" 'X' {{ X }}\n二行目"],
+        ["2", "二件目"],
+    ]
+    assert [p.text for p in out.paragraphs if p.paragraph_format.page_break_before] == ["別紙"]
+
+
+def test_pipes_escapes_and_multiline_tags() -> None:
+    source = "| a | b |\n|---|:-:|\n| x \\| y | {{ v | default('-') }} |\n{% if a\n  and b %}\n"
+    parsed = bwt.parse(source)
+    table, tag = parsed.blocks
+    assert table.rows[0].cells == [("x | y", None), ("{{ v | default('-') }}", "center")]
+    assert tag.text == "if a and b" and tag.kind == "tag"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("| a | b |\n| c | d |\n", "|---|"),
+        ("| a | b |\n|---|---|\n| {% for x in y %} | z |\n", "nothing else"),
+        ("{% if a %\n", "never closed"),
+    ],
+)
+def test_source_errors(source: str, message: str) -> None:
+    with pytest.raises(bwt.SourceError, match=message.replace("|", r"\|")):
+        bwt.parse(source)
