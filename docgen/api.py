@@ -67,6 +67,14 @@ def parse_choices(value: str | None, allowed: Sequence[str], what: str) -> list[
     return list(dict.fromkeys(chosen))
 
 
+def validate_filing_names(value: str | None) -> list[str]:
+    """``"petition,police"`` → the filing ids, refusing unknown names (``all`` means every one)."""
+    names = [n.strip() for n in (value or "").split(",") if n.strip()]
+    if names == ["all"]:
+        return []
+    return [get_filing(n).id for n in names]
+
+
 def render_case(
     case_path: str | Path,
     filing: str,

@@ -179,3 +179,138 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
 
     filings = [get_filing(n) for n in filing_names] or list(api.FILINGS.values())
     click.echo(str(write_scaffold(Path(folder), filings, default_date())))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write <case.id>/ folders into.",
+)
+@click.option("--filings", help="Filings to render, e.g. petition,police (default: all supported).")
+@click.option("--lang", "langs", help="Languages, e.g. ja,en (default: each case's).")
+@click.option(
+    "--format",
+    "formats",
+    default="docx",
+    show_default=True,
+    help="Formats: docx, md, pdf (comma-separated).",
+)
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
+@click.option(
+    "--report",
+    nargs=2,
+    type=(click.Choice(["json", "junit"]), click.Path()),
+    help="Write a report: json FILE or junit FILE.",
+)
+@click.option("--shard", help="Render only shard I of N (I/N), a stable split of the cases.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False),
+    envvar="DOCGEN_TEMPLATES",
+    help="A firm's template folder overriding built-ins.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@reports_errors
+def batch(
+    paths: tuple[str, ...],
+    out_dir: str,
+    filings: str | None,
+    langs: str | None,
+    formats: str,
+    jobs: int | None,
+    report: tuple[str, str] | None,
+    shard: str | None,
+    templates: str | None,
+    strict: bool,
+) -> None:
+    """Render many cases (files, folders holding case.toml, or globs) for CI."""
+    import os
+    from pathlib import Path
+
+    from docgen import batch as batching
+    from docgen.render.templates import TemplateSource
+
+    chosen_formats = api.parse_choices(formats, api.FORMATS, "format") or ["docx"]
+    options = batching.BatchOptions(
+        out_dir=Path(out_dir),
+        filings=tuple(api.validate_filing_names(filings)),
+        languages=tuple(api.parse_choices(langs, ("ja", "en"), "language") or ()),
+        formats=tuple(chosen_formats),
+        strict=strict,
+        templates=TemplateSource.from_option(templates),
+    )
+    selected = batching.parse_shard(shard)
+    cases = [c for c in batching.discover(paths) if batching.in_shard(c, selected)]
+    summary = batching.BatchSummary()
+    with BatchProgress(len(cases)) as progress:
+        for results in batching.run_batch(cases, options, jobs or os.cpu_count() or 1):
+            summary.results += results
+            progress.advance(results)
+    if "pdf" in chosen_formats:
+        batching.convert_written_pdfs(summary, keep_docx="docx" in chosen_formats)
+    _finish_batch(summary, len(cases), report)
+
+
+def _finish_batch(summary: Any, cases: int, report: tuple[str, str] | None) -> None:
+    from pathlib import Path
+
+    from docgen.batch_report import as_json, as_junit, failure_text
+    from docgen.render.output import write_atomically
+
+    lang = message_language()
+    for result in summary.failed:
+        click.echo(f"FAILED {result.case} [{result.filing}]", err=True)
+        click.echo("  " + failure_text(result, lang).replace("\n", "\n  "), err=True)
+    if report:
+        kind, target = report
+        text = as_json(summary.results, lang) if kind == "json" else as_junit(summary.results, lang)
+        write_atomically(Path(target), text.encode("utf-8"))
+    failed = len(summary.failed)
+    click.echo(
+        f"{cases} case(s), {summary.documents} document(s) written, "
+        f"{failed} case × filing failure(s)"
+    )
+    sys.exit(1 if failed else 0)
+
+
+class BatchProgress:
+    """A progress bar on a terminal; one plain line per case otherwise, so CI logs stay readable."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.documents, self.failures = total, 0, 0, 0
+        self.interactive = sys.stderr.isatty()
+        self._bar: Any = None
+
+    def __enter__(self) -> BatchProgress:
+        if self.interactive:
+            self._bar = click.progressbar(
+                length=self.total,
+                label="cases",
+                file=sys.stderr,
+                show_eta=True,
+                item_show_func=lambda _: self._status(),
+            )
+            self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def _status(self) -> str:
+        return f"{self.documents} documents, {self.failures} failures"
+
+    def advance(self, results: list[Any]) -> None:
+        self.done += 1
+        self.documents += sum(len(r.written) for r in results)
+        self.failures += sum(1 for r in results if not r.ok)
+        if self._bar is not None:
+            self._bar.update(1, results)
+        else:
+            case = results[0].case if results else "?"
+            click.echo(f"[{self.done}/{self.total}] {case}: {self._status()}", err=True)

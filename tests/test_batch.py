@@ -1,0 +1,139 @@
+"""`docgen batch`: good cases render, broken ones are reported, shards split stably, bytes match."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.batch import discover, in_shard
+from docgen.cli import main
+from tests.conftest import MINIMAL_CASE, SAMPLES
+
+
+@pytest.fixture
+def firm(tmp_path: Path) -> Path:
+    """A firm's repository: the samples, a case with a typo and one with a missing fact."""
+    root = tmp_path / "matters"
+    shutil.copytree(SAMPLES, root)
+    broken = root / "broken-typo"
+    broken.mkdir()
+    (broken / "case.toml").write_text(MINIMAL_CASE.replace("posted_at", "posted_on"), "utf-8")
+    missing = root / "missing-purpose"
+    missing.mkdir()
+    (missing / "case.toml").write_text(
+        MINIMAL_CASE.replace('id = "test-001"', 'id = "missing-001"').replace(
+            'purposes = ["damages"]\n', ""
+        ),
+        "utf-8",
+    )
+    return root
+
+
+def test_good_cases_render_and_broken_ones_are_reported(
+    runner: CliRunner, firm: Path, tmp_path: Path
+) -> None:
+    out, report = tmp_path / "out", tmp_path / "junit.xml"
+    args = ["batch", str(firm), "-o", str(out), "--filings", "petition", "--jobs", "1"]
+    result = runner.invoke(main, [*args, "--report", "junit", str(report)])
+    assert result.exit_code == 1, result.output
+    assert "FAILED" in result.stderr and "posts[1].posted_on" in result.stderr
+    assert (out / "yamada-2026-001/disclosure-petition.ja.docx").is_file()
+    assert not (out / "missing-001").exists()
+    suite = ET.parse(report).getroot().find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert len(cases) == 6  # six case folders × one filing
+    failed = {c.get("file", "").split("/")[-2] for c in cases if c.find("failure") is not None}
+    assert failed == {"broken-typo", "missing-purpose", "sato-insult-police"}
+    missing = next(c for c in cases if "missing-purpose" in c.get("file", ""))
+    failure = missing.find("failure")
+    assert failure is not None and "[S4] disclosure.purposes" in (failure.text or "")
+
+
+def test_json_report_and_exit_0_when_all_render(runner: CliRunner, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = runner.invoke(
+        main,
+        [
+            "batch",
+            str(SAMPLES),
+            "-o",
+            str(tmp_path / "out"),
+            "--format",
+            "md",
+            "--report",
+            "json",
+            str(report),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert (data["cases"], data["failures"]) == (4, 0)
+    assert data["documents"] == sum(len(r["written"]) for r in data["results"])
+    assert "4 case(s)" in result.stdout
+
+
+def test_shards_cover_every_case_exactly_once(firm: Path) -> None:
+    cases = discover([str(firm)])
+    for total in (1, 2, 3, 5):
+        shards = [[c for c in cases if in_shard(c, (i, total))] for i in range(1, total + 1)]
+        assert sorted(c for shard in shards for c in shard) == cases
+
+
+def test_shard_option_renders_a_subset(runner: CliRunner, firm: Path, tmp_path: Path) -> None:
+    seen: list[str] = []
+    for index in (1, 2):
+        report = tmp_path / f"s{index}.json"
+        runner.invoke(
+            main,
+            [
+                "batch",
+                str(firm),
+                "-o",
+                str(tmp_path / "o"),
+                "--format",
+                "md",
+                "--shard",
+                f"{index}/2",
+                "--report",
+                "json",
+                str(report),
+            ],
+        )
+        seen += sorted({r["case"] for r in json.loads(report.read_text("utf-8"))["results"]})
+    assert sorted(seen) == sorted(str(c) for c in discover([str(firm)]))
+    bad = runner.invoke(main, ["batch", str(firm), "-o", str(tmp_path), "--shard", "3/2"])
+    assert bad.exit_code == 2
+
+
+def test_batch_bytes_equal_single_renders(runner: CliRunner, tmp_path: Path) -> None:
+    batch_out, single_out = tmp_path / "batch", tmp_path / "single"
+    result = runner.invoke(
+        main, ["batch", str(SAMPLES), "-o", str(batch_out), "--jobs", "2", "--format", "docx,md"]
+    )
+    assert result.exit_code == 0, result.output
+    case = SAMPLES / "yamada-x-defamation" / "case.toml"
+    runner.invoke(main, ["render", "all", str(case), "-o", str(single_out), "--format", "docx,md"])
+    singles = sorted(p.relative_to(single_out) for p in single_out.rglob("*.*"))
+    assert singles
+    for relative in singles:
+        assert (batch_out / relative).read_bytes() == (single_out / relative).read_bytes()
+
+
+def test_unknown_filing_and_missing_path_are_usage_errors(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    args = ["batch", str(SAMPLES), "-o", str(tmp_path)]
+    assert runner.invoke(main, [*args, "--filings", "nope"]).exit_code == 2
+    missing = runner.invoke(main, ["batch", str(tmp_path / "none"), "-o", str(tmp_path)])
+    assert missing.exit_code == 2 and "no such case file or folder" in missing.stderr
+
+
+def test_globs_find_case_files(tmp_path: Path) -> None:
+    found = discover([str(SAMPLES / "*" / "case.toml")])
+    assert len(found) == 4
