@@ -8,6 +8,7 @@ from docgen.case.load import LoadedCase, key_parts
 from docgen.case.locate import line_of
 from docgen.case.model import Case
 from docgen.filings import FILINGS, Filing
+from docgen.law.deadlines import Deadline, urgent
 from docgen.law.findings import Finding, dedupe, has_errors, sort_findings
 from docgen.law.rules import general_rules
 
@@ -17,6 +18,9 @@ class CheckResult:
     source: str
     filing: str | None
     findings: tuple[Finding, ...]
+    case: Case | None = None
+    deadlines: tuple[Deadline, ...] = ()
+    """Deadlines already past or within 14 days of the document date."""
 
     @property
     def ok(self) -> bool:
@@ -45,7 +49,11 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
         f if f.line is not None else f.with_line(_line(loaded.source, f.path)) for f in findings
     ]
     return CheckResult(
-        str(loaded.path), filing.id if filing else None, tuple(sort_findings(dedupe(located)))
+        str(loaded.path),
+        filing.id if filing else None,
+        tuple(sort_findings(dedupe(located))),
+        case,
+        tuple(urgent(case)),
     )
 
 

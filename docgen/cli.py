@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 import click
 
-from docgen import api
 from docgen.errors import CaseError, DocgenError
 from docgen.report import check_json, findings_text, message_language, summary_line
 
@@ -87,6 +86,7 @@ def render(
     strict: bool,
 ) -> None:
     """Render FILING (or `all`) for the CASE file."""
+    from docgen import api
     from docgen.render.templates import TemplateSource
 
     outcome = api.render_case(
@@ -117,18 +117,24 @@ def render(
 @reports_errors
 def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: bool) -> None:
     """Check the CASE file the way a careful lawyer would, before anything is filed."""
+    from docgen import api
+    from docgen.render.deadline_views import as_data, urgent_text
+
     lang = message_language(lang)
     try:
         result = api.check_path(case, filing)
-        findings = list(result.findings)
-        filing_id = result.filing
+        findings, filing_id = list(result.findings), result.filing
+        loaded, due = result.case, list(result.deadlines)
     except CaseError as exc:  # a case that does not load is reported like any other finding
-        findings, filing_id = exc.findings, filing
+        findings, filing_id, loaded, due = exc.findings, filing, None, []
     if fmt == "json":
-        click.echo(check_json(case, filing_id, findings, lang))
+        extra = {"deadlines": as_data(loaded, due, lang)} if loaded else {}
+        click.echo(check_json(case, filing_id, findings, lang, extra))
     else:
         if findings:
             click.echo(findings_text(case, findings, lang))
+        if loaded and due:
+            click.echo(urgent_text(loaded, due, lang).rstrip())
         click.echo(f"{case}: {summary_line(findings, lang)}")
     failed = any(f.severity == "error" for f in findings) or (
         strict and any(f.severity == "warning" for f in findings)
@@ -140,6 +146,8 @@ def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: boo
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the titles.")
 def list_filings(lang: str | None) -> None:
     """List the filings, their aliases, titles and required facts."""
+    from docgen import api
+
     lang = message_language(lang)
     for filing in api.FILINGS.values():
         aliases = ", ".join(filing.aliases)
@@ -173,6 +181,7 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
     """Write a commented case.toml skeleton into FOLDER (never overwrites)."""
     from pathlib import Path
 
+    from docgen import api
     from docgen.case.load import default_date
     from docgen.case.scaffold import write_scaffold
     from docgen.filings import get_filing
@@ -232,6 +241,7 @@ def batch(
     import os
     from pathlib import Path
 
+    from docgen import api
     from docgen import batch as batching
     from docgen.render.templates import TemplateSource
 
@@ -314,3 +324,30 @@ class BatchProgress:
         else:
             case = results[0].case if results else "?"
             click.echo(f"[{self.done}/{self.total}] {case}: {self._status()}", err=True)
+
+
+@main.command()
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ics"]),
+    default="text",
+    show_default=True,
+    help="ics: an iCalendar file to import into a calendar.",
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the timeline.")
+@reports_errors
+def deadlines(case: str, fmt: str, lang: str | None) -> None:
+    """Every deadline the CASE's facts imply, soonest first, with the days left."""
+    from docgen.case.load import load_case
+    from docgen.render import deadline_views
+
+    lang = message_language(lang)
+    loaded = load_case(case).case
+    views = {
+        "text": deadline_views.as_text,
+        "json": deadline_views.as_json,
+        "ics": deadline_views.as_ics,
+    }
+    click.echo(views[fmt](loaded, lang), nl=False)

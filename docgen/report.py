@@ -43,11 +43,18 @@ def summary_line(findings: list[Finding], lang: str) -> str:
     return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
 
 
-def check_json(source: str, filing: str | None, findings: list[Finding], lang: str) -> str:
+def check_json(
+    source: str,
+    filing: str | None,
+    findings: list[Finding],
+    lang: str,
+    extra: dict[str, Any] | None = None,
+) -> str:
     data: dict[str, Any] = {
         "case": source,
         "filing": filing,
         "ok": not any(f.severity == "error" for f in findings),
         "findings": [f.as_json(lang) for f in findings],
+        **(extra or {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -247,3 +247,29 @@ def test_a_concealed_address_needs_an_attorney_office(
     result = runner.invoke(main, ["render", "petition", str(path), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "error [X2] attorneys: `attorneys` is missing: a concealed address" in result.stderr
+
+
+def test_deadlines_timeline_in_every_format(runner: CliRunner) -> None:
+    case = str(sample("tanaka-carrier-preservation"))
+    text = runner.invoke(main, ["deadlines", case])
+    assert text.exit_code == 0
+    assert "2026-12-21" in text.stdout and "log retention" in text.stdout
+    data = json.loads(runner.invoke(main, ["deadlines", case, "--format", "json"]).stdout)
+    assert data[0]["due"] <= data[-1]["due"]
+    assert {"kind", "due", "days_left", "basis", "certainty", "path"} <= set(data[0])
+    ics = runner.invoke(main, ["deadlines", case, "--format", "ics"]).stdout
+    assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VEVENT") == len(data)
+    ja = runner.invoke(main, ["deadlines", case, "--lang", "ja"]).stdout
+    assert "令和8年12月21日" in ja
+
+
+def test_check_shows_deadlines_within_14_days(
+    runner: CliRunner, write_case: Callable[[str], Path]
+) -> None:
+    text = MINIMAL_CASE.replace("[disclosure]", "[disclosure]\ndecision_notified_at = 2026-11-01")
+    path = write_case(text)
+    result = runner.invoke(main, ["check", str(path)])
+    assert "Deadlines past or within 14 days (as of 2026-11-22):" in result.stdout
+    assert "2026-12-01" in result.stdout  # objection suit: 1 month from notice
+    data = json.loads(runner.invoke(main, ["check", str(path), "--format", "json"]).stdout)
+    assert "objection-suit" in [d["kind"] for d in data["deadlines"]]

@@ -31,8 +31,9 @@ class StrictModel(BaseModel):
     """Base of every table: unknown keys are errors, values are frozen once loaded."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=False, use_attribute_docstrings=True
+        extra="forbid", frozen=True, str_strip_whitespace=False
     )
+    # Attribute docstrings below explain each key; docgen.case.descriptions reads them.
 
 
 class LocalizedTable(StrictModel):
@@ -332,6 +333,8 @@ class Disclosure(StrictModel):
     """消去禁止命令（法16条）も申し立てる / also petition for an erasure-prohibition order (Art. 16)"""
     supplementarity: L | None = None
     """補充性（ログイン型の情報を求めるとき） / supplementarity, when login-type items are sought"""
+    decision_notified_at: date | None = None
+    """開示命令の決定の告知を受けた日（異議の訴えの期間の起算点） / day notice of the decision was received (objection-suit deadline)"""
 
 
 class Connection(StrictModel):
@@ -426,7 +429,7 @@ class Case(StrictModel):
     """証拠（甲号証） / exhibits"""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+        extra="forbid", frozen=True, populate_by_name=True
     )
 
     @property

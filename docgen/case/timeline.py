@@ -21,6 +21,8 @@ def dated_facts(case: Case) -> Iterator[tuple[str, date]]:
         yield f"connections[{i}].at", as_jst(connection.at).date()
     if case.police and case.police.offender_known_at:
         yield "police.offender_known_at", case.police.offender_known_at
+    if case.disclosure.decision_notified_at:
+        yield "disclosure.decision_notified_at", case.disclosure.decision_notified_at
     for i, item in enumerate(case.evidence, start=1):
         if item.made_at:
             yield f"evidence[{i}].made_at", item.made_at

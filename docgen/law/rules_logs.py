@@ -3,9 +3,9 @@ petition): how old the logged communications are, and whether each is identified
 
 Log retention is practice, not law (brief §7.9, table from ~2015): mobile carriers keep about
 3 months (docomo and SoftBank 93 days, KDDI 3 months); fixed-line ISPs 3–6 months, some a year.
-The thresholds below are a design choice, not sourced: we treat 3 calendar months after the
-communication as the earliest lapse for every network (the shortest retention anyone reports), and
-call a lapse within ``URGENT_DAYS`` urgent.
+The lapse date is the one ``docgen deadlines`` shows (``deadlines.retention_horizon``: 93 days at
+docomo and SoftBank, otherwise 3 months, the shortest retention anyone reports); a lapse within
+``URGENT_DAYS`` is called urgent. Both thresholds are design choices, not sourced.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.case.model import Case
-from docgen.law.calendar import add_months, days_between
+from docgen.law.calendar import days_between
 from docgen.law.common import day_of, finding, network
+from docgen.law.deadlines import retention_horizon
 from docgen.law.findings import Finding, Message
 
-RETENTION_MONTHS = 3
 URGENT_DAYS = 30
 _PERIOD = {
     "mobile": Message(
@@ -38,7 +38,7 @@ _PERIOD = {
 def retention_finding(case: Case, path: str, day: date) -> Finding | None:
     """L1 for one logged communication on ``day``: lapsed (possibly erased) or urgent, or None."""
     today, period = case.document_date, _PERIOD.get(network(case), _PERIOD[None])
-    lapse, age = add_months(day, RETENTION_MONTHS), days_between(day, case.document_date)
+    lapse, age = retention_horizon(case).after(day), days_between(day, case.document_date)
     if today > lapse:
         ja = f"ログの保存期間は一般に{period.ja}とされ、既に消去されている可能性があります。"
         en = f"Logs are typically kept {period.en}; they may already have been erased."

@@ -1,0 +1,119 @@
+"""Deadlines as a lawyer reads them: an aligned text table, JSON, and an iCalendar file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from datetime import date
+from typing import Any
+
+from docgen.case.model import Case
+from docgen.law.deadlines import CERTAINTY, Deadline, deadlines
+from docgen.render.formatting import jdate
+from docgen.render.ics import AllDayEvent, calendar
+
+# Column labels: due, days left, deadline, basis, certainty, key path.
+_LABELS = {
+    "ja": ("期限", "残日数", "内容", "根拠", "確度", "項目"),
+    "en": ("Due", "Days left", "Deadline", "Basis", "Certainty", "Key"),
+}
+
+
+def _days_text(days: int, lang: str) -> str:
+    if days < 0:
+        return f"{days} {'期限経過' if lang == 'ja' else 'PAST'}"
+    return f"{days} {'本日' if lang == 'ja' else 'TODAY'}" if days == 0 else str(days)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip()
+        for row in rows
+    ]
+
+
+def _cells(d: Deadline, today: date, lang: str) -> list[str]:
+    due = f"{d.due}（{jdate(d.due)}）" if lang == "ja" else d.due.isoformat()
+    days, title = _days_text(d.days_left(today), lang), d.title.in_language(lang)
+    return [due, days, title, d.basis, CERTAINTY[d.certainty].in_language(lang)]
+
+
+def _notes(found: list[Deadline], lang: str) -> list[str]:
+    """Each distinct note once, after the numbers of the rows it belongs to."""
+    rows: dict[str, list[str]] = {}
+    for n, d in enumerate(found, start=1):
+        if d.note:
+            rows.setdefault(d.note.in_language(lang), []).append(str(n))
+    return [f"[{', '.join(numbers)}] {text}" for text, numbers in rows.items()]
+
+
+def as_text(case: Case, lang: str) -> str:
+    """An aligned table (for ``ja`` with the era date) and the notes below it."""
+    today, ja = case.document_date, lang == "ja"
+    head = f"Deadlines: {case.case.id} (as of {today})"
+    if ja:
+        head = f"期限一覧: {case.case.id}（{jdate(today)}（{today}）現在）"
+    return table_text(case, deadlines(case), lang, head)
+
+
+def urgent_text(case: Case, found: list[Deadline], lang: str) -> str:
+    """The deadlines ``docgen check`` shows: past, or within 14 days of the document date."""
+    if lang == "ja":
+        head = f"期限経過又は14日以内の期限（{case.document_date}現在）:"
+    else:
+        head = f"Deadlines past or within 14 days (as of {case.document_date}):"
+    return table_text(case, found, lang, head)
+
+
+def table_text(case: Case, found: list[Deadline], lang: str, head: str) -> str:
+    today, ja = case.document_date, lang == "ja"
+    if not found:
+        return head + "\n" + ("事実から導かれる期限はありません。\n" if ja else "No deadlines.\n")
+    rows = [["#", *_LABELS["ja" if ja else "en"][:5]]]
+    rows += [[str(n), *_cells(d, today, lang)] for n, d in enumerate(found, start=1)]
+    notes = _notes(found, lang)
+    lines = [head, "", *_table(rows)]
+    if notes:
+        lines += ["", "注:" if ja else "Notes:", *notes]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(case: Case, lang: str) -> str:
+    """A JSON list, soonest first: kind, due, days_left, title, basis, certainty, path, note."""
+    return json.dumps(as_data(case, deadlines(case), lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_data(case: Case, found: list[Deadline], lang: str) -> list[dict[str, Any]]:
+    today = case.document_date
+    return [
+        {"kind": d.kind, "due": d.due.isoformat(), "days_left": d.days_left(today)}
+        | {"title": d.title.in_language(lang), "basis": d.basis, "certainty": d.certainty}
+        | {"path": d.path, "note": d.note.in_language(lang) if d.note else None}
+        for d in found
+    ]
+
+
+def uid(case: Case, d: Deadline) -> str:
+    """A stable UID: the same case, kind, path, offence and due date give the same event."""
+    key = "|".join((case.case.id, d.kind, d.path, d.subject, d.due.isoformat()))
+    return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@docgen"
+
+
+def as_ics(case: Case, lang: str) -> str:
+    """An iCalendar file: one all-day event per deadline, an alarm 7 days before."""
+    today, labels, events = case.document_date, _LABELS["ja" if lang == "ja" else "en"], []
+    for d in deadlines(case):
+        certainty = CERTAINTY[d.certainty].in_language(lang)
+        parts = [f"{labels[3]}: {d.basis}", f"{labels[4]}: {certainty}", f"{labels[5]}: {d.path}"]
+        parts += [d.note.in_language(lang)] if d.note else []
+        parts.append(f"docgen: {case.case.id}, {today}")
+        summary = f"[{case.case.id}] {d.title.in_language(lang)}"
+        events.append(AllDayEvent(uid(case, d), today, d.due, summary, "\n".join(parts)))
+    prodid = f"-//docgen//deadlines//{lang.upper()}"
+    return calendar(prodid, events, name=f"docgen {case.case.id}")
