@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.case.load import LoadedCase, load_case
 from docgen.check import CheckResult, check_case, supported_filings
 from docgen.errors import CaseError, UsageError
 from docgen.filings import FILINGS, Filing, get_filing
 from docgen.law.findings import Finding, Message, has_errors, sort_findings
-from docgen.render.document import FORMATS, RenderRequest, render_documents
-from docgen.render.output import RenderedFile, write_files
 from docgen.render.templates import TemplateSource
+
+if TYPE_CHECKING:
+    from docgen.render.output import RenderedFile
+
+FORMATS: tuple[str, ...] = ("docx", "md", "pdf")
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,9 @@ def render_case(
     templates: TemplateSource | None = None,
 ) -> RenderOutcome:
     """load → check → context → render → write. Nothing is written when anything fails."""
+    from docgen.render.document import RenderRequest, render_documents
+    from docgen.render.output import write_files
+
     loaded = load_case(case_path)
     filings = resolve_filings(filing, loaded)
     findings = [*loaded.warnings, *check_filings(loaded, filings, strict)]

@@ -19,6 +19,7 @@ import tomlkit
 from pydantic import BaseModel
 from tomlkit.items import AoT, Table
 
+from docgen.case.descriptions import describe
 from docgen.case.model import JST, Case, LocalizedTable
 from docgen.errors import UsageError
 from docgen.filings import Filing
@@ -80,7 +81,7 @@ def scaffold(filings: Sequence[Filing], today: date) -> str:
             document.add(name, array)
         else:
             document.add(name, table)
-        table.comment(field.description or "")
+        table.comment(describe(Case, name))
     return tomlkit.dumps(document)
 
 
@@ -90,10 +91,10 @@ def _table(model: type[BaseModel], prefix: str, today: date) -> Table:
         path = f"{prefix}.{key}"
         if path in SKIPPED:
             continue
-        value = EXAMPLES.get(path, _placeholder(field.annotation, field.description or "", today))
+        value = EXAMPLES.get(path, _placeholder(field.annotation, describe(model, key), today))
         if value is None:
             continue
-        table.add(tomlkit.comment(field.description or ""))
+        table.add(tomlkit.comment(describe(model, key)))
         table.add(key, value)
     return table
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
+from docgen.case import model
+from docgen.case.descriptions import describe
 from docgen.case.model import Case
 
 SCHEMA_ID = "https://docgen.invalid/schema/case-1.json"
@@ -24,9 +28,21 @@ def _without_nulls(node: Any) -> Any:
     return cleaned
 
 
+def _described(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every property described with its bilingual explanation from the model's docstrings."""
+    tables = [(Case, schema), *((getattr(model, n), d) for n, d in schema["$defs"].items())]
+    for cls, definition in tables:
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            for name, field in cls.model_fields.items():
+                prop = definition.get("properties", {}).get(field.alias or name)
+                if prop is not None and describe(cls, name):
+                    prop["description"] = describe(cls, name)
+    return schema
+
+
 def case_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``case.toml``: unknown keys rejected, enums listed."""
-    schema = _without_nulls(Case.model_json_schema(by_alias=True))
+    schema = _without_nulls(_described(Case.model_json_schema(by_alias=True)))
     return {
         **schema,
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -15,7 +15,6 @@ from docgen.render.templates import TemplateSource
 from docgen.render.text import render_text
 from docgen.render.word import DocumentProperties, load_word_template
 
-FORMATS: tuple[str, ...] = ("docx", "md", "pdf")
 TEMPLATE_EXT = {"docx": "docx", "md": "md"}
 
 
