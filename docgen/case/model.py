@@ -30,9 +30,7 @@ Day = date  # a field of CaseInfo is called `date`
 class StrictModel(BaseModel):
     """Base of every table: unknown keys are errors, values are frozen once loaded."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=False
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
     # Attribute docstrings below explain each key; docgen.case.descriptions reads them.
 
 
@@ -428,9 +426,7 @@ class Case(StrictModel):
     evidence: list[Evidence] = Field(default_factory=list)
     """証拠（甲号証） / exhibits"""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @property
     def document_date(self) -> date:

@@ -31,6 +31,9 @@ class TemplateSource:
         value = option or os.environ.get("DOCGEN_TEMPLATES") or None
         return cls(Path(value) if value else None)
 
+    def is_builtin(self, path: Path) -> bool:
+        return self.override is None or not path.is_relative_to(self.override)
+
     def find(self, name: str, lang: str, ext: str) -> Path:
         """The template file for ``name`` in ``lang`` with extension ``ext``."""
         filename = f"{name}.{ext}"
