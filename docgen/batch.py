@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Iterator, Sequence
+import os
+import pickle
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.case.load import LoadedCase, load_case
@@ -26,6 +30,8 @@ from docgen.render.templates import TemplateSource
 
 PDF_CHUNK = 200
 """Documents a single LibreOffice run converts in a batch."""
+IN_FLIGHT_PER_WORKER = 4
+"""Cases submitted ahead per worker: enough to keep workers busy, few enough to bound memory."""
 
 
 @dataclass(frozen=True)
@@ -49,19 +55,8 @@ class FilingResult:
     findings: tuple[Finding, ...] = ()
     written: tuple[str, ...] = ()
     error: str | None = None
-
-
-@dataclass
-class BatchSummary:
-    results: list[FilingResult] = field(default_factory=list)
-
-    @property
-    def failed(self) -> list[FilingResult]:
-        return [r for r in self.results if not r.ok]
-
-    @property
-    def documents(self) -> int:
-        return sum(len(r.written) for r in self.results)
+    to_convert: tuple[str, ...] = ()
+    """Written .docx files still to be converted to PDF (by :class:`PdfQueue`)."""
 
 
 def discover(paths: Sequence[str]) -> list[Path]:
@@ -130,8 +125,13 @@ def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) ->
         rendered = render_documents(loaded, request)
     except DocgenError as exc:
         return _failure(loaded.path, loaded, filing.id, exc)
-    written = write_files(options.out_dir, rendered.files)
-    return _result(loaded, filing.id, True, findings, tuple(map(str, written)))
+    written = [str(p) for p in write_files(options.out_dir, rendered.files)]
+    if "pdf" not in options.formats:
+        return _result(loaded, filing.id, True, findings, tuple(written))
+    docx = tuple(p for p in written if p.endswith(".docx"))
+    shown = [p for p in written if "docx" in options.formats or not p.endswith(".docx")]
+    shown += [p.removesuffix(".docx") + ".pdf" for p in docx]
+    return _result(loaded, filing.id, True, findings, tuple(shown), docx)
 
 
 def _result(
@@ -140,8 +140,18 @@ def _result(
     ok: bool,
     findings: Sequence[Finding],
     written: tuple[str, ...] = (),
+    to_convert: tuple[str, ...] = (),
 ) -> FilingResult:
-    return FilingResult(str(loaded.path), loaded.case.case.id, filing, ok, tuple(findings), written)
+    return FilingResult(
+        str(loaded.path),
+        loaded.case.case.id,
+        filing,
+        ok,
+        tuple(findings),
+        written,
+        None,
+        to_convert,
+    )
 
 
 def _failure(path: Path, loaded: LoadedCase | None, filing: str, exc: DocgenError) -> FilingResult:
@@ -153,46 +163,98 @@ def _failure(path: Path, loaded: LoadedCase | None, filing: str, exc: DocgenErro
 def run_batch(
     cases: Sequence[Path], options: BatchOptions, jobs: int
 ) -> Iterator[list[FilingResult]]:
-    """The results of each case as it finishes (in no fixed order when ``jobs`` > 1)."""
+    """The results of each case, in order; at most a few cases per worker are in flight."""
     if jobs <= 1:
         for case in cases:
             yield render_case_filings(case, options)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[Future[list[FilingResult]]] = [
-            pool.submit(render_case_filings, case, options) for case in cases
-        ]
-        for future in pending:
-            yield future.result()
+        window: deque[Future[list[FilingResult]]] = deque()
+        for case in cases:
+            window.append(pool.submit(render_case_filings, case, options))
+            if len(window) >= IN_FLIGHT_PER_WORKER * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
-def convert_written_pdfs(summary: BatchSummary, keep_docx: bool) -> None:
-    """Convert every written .docx to PDF, a chunk of documents per LibreOffice run."""
-    from docgen.render.pdf import convert_to_pdf
+class ResultSpool:
+    """Every result on disk as it arrives, with a small index in memory, so that a batch of any
+    size keeps flat memory; reports and the list of failures read them back in a stable order."""
 
-    docx = [Path(p) for r in summary.results for p in r.written if p.endswith(".docx")]
-    for start in range(0, len(docx), PDF_CHUNK):
-        chunk = [RenderedFile(p, p.read_bytes()) for p in docx[start : start + PDF_CHUNK]]
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  closed by close() / __exit__
+        self._index: list[tuple[str, str, bool, int]] = []
+        self.documents = 0
+
+    def add(self, result: FilingResult) -> None:
+        self._index.append((result.case, result.filing, result.ok, self._file.tell()))
+        pickle.dump(result, self._file)
+        self.documents += len(result.written)
+
+    @property
+    def count(self) -> int:
+        return len(self._index)
+
+    @property
+    def failures(self) -> int:
+        return sum(1 for *_, ok, _ in self._index if not ok)
+
+    def cases(self) -> int:
+        return len({case for case, *_ in self._index})
+
+    def results(self, failed_only: bool = False) -> Iterator[FilingResult]:
+        """The results sorted by case and filing (only the failed ones if asked)."""
+        for _, _, ok, offset in sorted(self._index):
+            if ok and failed_only:
+                continue
+            self._file.seek(offset)
+            result: FilingResult = pickle.load(self._file)
+            yield result
+        self._file.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> ResultSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class PdfQueue:
+    """Rendered .docx files waiting for PDF, converted a chunk per LibreOffice run."""
+
+    def __init__(self, keep_docx: bool) -> None:
+        from docgen.render.pdf import find_office
+
+        find_office()  # a missing LibreOffice stops the batch before anything is rendered
+        self.keep_docx = keep_docx
+        self._pending: list[Path] = []
+
+    def add(self, paths: Iterable[str]) -> None:
+        self._pending += map(Path, paths)
+        if len(self._pending) >= PDF_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        from docgen.render.pdf import convert_to_pdf
+
+        chunk = [RenderedFile(p, p.read_bytes()) for p in self._pending]
         for pdf in convert_to_pdf(chunk):
             write_atomically(pdf.relative, pdf.data)
-    if not keep_docx:
-        for path in docx:
-            path.unlink()
-    _record_pdfs(summary, keep_docx)
-
-
-def _record_pdfs(summary: BatchSummary, keep_docx: bool) -> None:
-    for index, result in enumerate(summary.results):
-        written = [p for p in result.written if keep_docx or not p.endswith(".docx")]
-        written += [p[: -len(".docx")] + ".pdf" for p in result.written if p.endswith(".docx")]
-        summary.results[index] = FilingResult(**{**result.__dict__, "written": tuple(written)})
+        if not self.keep_docx:
+            for path in self._pending:
+                path.unlink()
+        self._pending = []
 
 
 __all__ = [
     "BatchOptions",
-    "BatchSummary",
     "FilingResult",
-    "convert_written_pdfs",
+    "PdfQueue",
+    "ResultSpool",
     "discover",
     "in_shard",
     "parse_shard",

@@ -1,21 +1,20 @@
 """Batch results as data for CI dashboards: JSON, and JUnit XML (one testcase per case × filing).
 
-Reports carry no timestamps or durations, so the same batch gives the same report.
+Reports are written a result at a time from the spool, so their size, not memory, grows with the
+batch; they carry no timestamps or durations, so the same batch gives the same report.
 """
 
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
 
-from docgen.batch import FilingResult
+from docgen.batch import FilingResult, ResultSpool
+from docgen.render.output import write_atomically_with
 from docgen.report import findings_text
-
-
-def _sorted(results: Sequence[FilingResult]) -> list[FilingResult]:
-    return sorted(results, key=lambda r: (r.case, r.filing))
 
 
 def failure_text(result: FilingResult, lang: str = "en") -> str:
@@ -25,54 +24,54 @@ def failure_text(result: FilingResult, lang: str = "en") -> str:
     return "\n".join(t for t in (result.error, text) if t)
 
 
-def as_json(results: Sequence[FilingResult], lang: str = "en") -> str:
-    data: dict[str, Any] = {
-        "cases": len({r.case for r in results}),
-        "documents": sum(len(r.written) for r in results),
-        "failures": sum(1 for r in results if not r.ok),
-        "results": [
-            {
-                "case": r.case,
-                "case_id": r.case_id,
-                "filing": r.filing,
-                "ok": r.ok,
-                "written": list(r.written),
-                "error": r.error,
-                "findings": [f.as_json(lang) for f in r.findings],
-            }
-            for r in _sorted(results)
-        ],
+def _json_result(result: FilingResult, lang: str) -> dict[str, Any]:
+    return {
+        "case": result.case,
+        "case_id": result.case_id,
+        "filing": result.filing,
+        "ok": result.ok,
+        "written": list(result.written),
+        "error": result.error,
+        "findings": [f.as_json(lang) for f in result.findings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def as_junit(results: Sequence[FilingResult], lang: str = "en") -> str:
-    failures = str(sum(1 for r in results if not r.ok))
-    suites = ET.Element("testsuites", name="docgen", tests=str(len(results)), failures=failures)
-    suite = ET.SubElement(
-        suites,
-        "testsuite",
-        name="docgen batch",
-        tests=str(len(results)),
-        failures=failures,
-        errors="0",
-        skipped="0",
-    )
-    for result in _sorted(results):
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            classname=result.case_id or result.case,
-            name=result.filing,
-            file=result.case,
-        )
+def _json_lines(spool: ResultSpool, lang: str) -> Iterator[str]:
+    yield "{\n"
+    yield f'  "cases": {spool.cases()},\n  "documents": {spool.documents},\n'
+    yield f'  "failures": {spool.failures},\n  "results": ['
+    for index, result in enumerate(spool.results()):
+        item = json.dumps(_json_result(result, lang), ensure_ascii=False, indent=2)
+        yield ("," if index else "") + "\n    " + item.replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
+
+
+def _junit_lines(spool: ResultSpool, lang: str) -> Iterator[str]:
+    counts = f'tests="{spool.count}" failures="{spool.failures}"'
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield f'<testsuites name="docgen" {counts}>\n'
+    yield f'  <testsuite name="docgen batch" {counts} errors="0" skipped="0">\n'
+    for result in spool.results():
+        names = f"classname={quoteattr(result.case_id or result.case)} "
+        names += f"name={quoteattr(result.filing)} file={quoteattr(result.case)}"
+        yield f"    <testcase {names}>\n"
         if not result.ok:
-            message = (
-                result.error or f"{sum(f.severity == 'error' for f in result.findings)} error(s)"
-            )
-            failure = ET.SubElement(case, "failure", message=message, type="docgen")
-            failure.text = failure_text(result, lang)
+            errors = sum(f.severity == "error" for f in result.findings)
+            message = quoteattr(result.error or f"{errors} error(s)")
+            text = escape(failure_text(result, lang))
+            yield f'      <failure message={message} type="docgen">{text}</failure>\n'
         elif result.written:
-            ET.SubElement(case, "system-out").text = "\n".join(result.written)
-    ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+            yield f"      <system-out>{escape(chr(10).join(result.written))}</system-out>\n"
+        yield "    </testcase>\n"
+    yield "  </testsuite>\n</testsuites>\n"
+
+
+def write_report(spool: ResultSpool, kind: str, target: Path, lang: str = "en") -> None:
+    """Write the ``json`` or ``junit`` report of the batch to ``target``, whole or not at all."""
+    lines = _json_lines(spool, lang) if kind == "json" else _junit_lines(spool, lang)
+
+    def write(stream: IO[bytes]) -> None:
+        for line in lines:
+            stream.write(line.encode("utf-8"))
+
+    write_atomically_with(target, write)

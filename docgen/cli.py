@@ -256,36 +256,36 @@ def batch(
     )
     selected = batching.parse_shard(shard)
     cases = [c for c in batching.discover(paths) if batching.in_shard(c, selected)]
-    summary = batching.BatchSummary()
-    with BatchProgress(len(cases)) as progress:
-        for results in batching.run_batch(cases, options, jobs or os.cpu_count() or 1):
-            summary.results += results
-            progress.advance(results)
-    if "pdf" in chosen_formats:
-        batching.convert_written_pdfs(summary, keep_docx="docx" in chosen_formats)
-    _finish_batch(summary, len(cases), report)
+    pdfs = batching.PdfQueue("docx" in chosen_formats) if "pdf" in chosen_formats else None
+    with batching.ResultSpool() as spool:
+        with BatchProgress(len(cases)) as progress:
+            for results in batching.run_batch(cases, options, jobs or os.cpu_count() or 1):
+                for result in results:
+                    spool.add(result)
+                    if pdfs:
+                        pdfs.add(result.to_convert)
+                progress.advance(results)
+        if pdfs:
+            pdfs.flush()
+        _finish_batch(spool, report)
 
 
-def _finish_batch(summary: Any, cases: int, report: tuple[str, str] | None) -> None:
+def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
     from pathlib import Path
 
-    from docgen.batch_report import as_json, as_junit, failure_text
-    from docgen.render.output import write_atomically
+    from docgen.batch_report import failure_text, write_report
 
     lang = message_language()
-    for result in summary.failed:
+    for result in spool.results(failed_only=True):
         click.echo(f"FAILED {result.case} [{result.filing}]", err=True)
         click.echo("  " + failure_text(result, lang).replace("\n", "\n  "), err=True)
     if report:
-        kind, target = report
-        text = as_json(summary.results, lang) if kind == "json" else as_junit(summary.results, lang)
-        write_atomically(Path(target), text.encode("utf-8"))
-    failed = len(summary.failed)
+        write_report(spool, report[0], Path(report[1]), lang)
     click.echo(
-        f"{cases} case(s), {summary.documents} document(s) written, "
-        f"{failed} case × filing failure(s)"
+        f"{spool.cases()} case(s), {spool.documents} document(s) written, "
+        f"{spool.failures} case × filing failure(s)"
     )
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if spool.failures else 0)
 
 
 class BatchProgress:

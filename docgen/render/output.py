@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from docgen.errors import UsageError
 
@@ -26,11 +27,16 @@ def output_name(case_id: str, filing: str, lang: str, ext: str) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename it into place."""
+    write_atomically_with(path, lambda stream: stream.write(data))
+
+
+def write_atomically_with(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Let ``write`` fill a temporary file in the same folder, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            write(stream)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
