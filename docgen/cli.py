@@ -41,6 +41,33 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_OUTPUT_OPTIONS = (
+    click.option("--lang", "langs", help="Languages, e.g. ja,en (default: the case's)."),
+    click.option(
+        "--format",
+        "formats",
+        default="docx",
+        show_default=True,
+        help="Formats: docx, md, pdf (comma-separated).",
+    ),
+    click.option(
+        "--templates",
+        "templates",
+        type=click.Path(file_okay=False),
+        envvar="DOCGEN_TEMPLATES",
+        help="A firm's template folder overriding built-ins.",
+    ),
+    click.option("--strict", is_flag=True, help="Treat warnings as errors."),
+)
+
+
+def output_options(command: F) -> F:
+    """--lang, --format, --templates and --strict: the same for render and batch."""
+    for option in reversed(_OUTPUT_OPTIONS):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="docgen")
 def main() -> None:
@@ -59,22 +86,7 @@ def main() -> None:
     type=click.Path(file_okay=False),
     help="Folder to write <case.id>/ into.",
 )
-@click.option("--lang", "langs", help="Languages, e.g. ja,en (default: the case's).")
-@click.option(
-    "--format",
-    "formats",
-    default="docx",
-    show_default=True,
-    help="Formats: docx, md, pdf (comma-separated).",
-)
-@click.option(
-    "--templates",
-    "templates",
-    type=click.Path(file_okay=False),
-    envvar="DOCGEN_TEMPLATES",
-    help="A firm's template folder overriding built-ins.",
-)
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@output_options
 @reports_errors
 def render(
     filing: str,
@@ -201,14 +213,6 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
     help="Folder to write <case.id>/ folders into.",
 )
 @click.option("--filings", help="Filings to render, e.g. petition,police (default: all supported).")
-@click.option("--lang", "langs", help="Languages, e.g. ja,en (default: each case's).")
-@click.option(
-    "--format",
-    "formats",
-    default="docx",
-    show_default=True,
-    help="Formats: docx, md, pdf (comma-separated).",
-)
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
 @click.option(
     "--report",
@@ -217,13 +221,7 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
     help="Write a report: json FILE or junit FILE.",
 )
 @click.option("--shard", help="Render only shard I of N (I/N), a stable split of the cases.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False),
-    envvar="DOCGEN_TEMPLATES",
-    help="A firm's template folder overriding built-ins.",
-)
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@output_options
 @reports_errors
 def batch(
     paths: tuple[str, ...],

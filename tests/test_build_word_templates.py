@@ -226,7 +226,7 @@ def test_deterministic_with_fixed_properties(ja_bytes: bytes) -> None:
         core = archive.read("docProps/core.xml").decode()
     assert "<dc:title>発信者情報開示命令申立書</dc:title>" in core
     assert "<dc:creator>docgen</dc:creator>" in core
-    assert "dcterms:created" not in core
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z' in core
 
 
 def test_rendered_loops_and_verbatim_values(ja_bytes: bytes, tmp_path: Path) -> None:

@@ -26,16 +26,19 @@ import sys
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
+
+from docgen.render.word import DocumentProperties
+from docgen.render.word import core_xml as word_core_xml
 
 ROOT = Path(__file__).resolve().parent.parent
 MINCHO = "IPAex明朝"
@@ -559,18 +562,12 @@ def setup_settings(doc: Any) -> None:
     compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
+EPOCH = date(1980, 1, 1)
+
+
 def core_xml(title: str, language: str) -> bytes:
-    """Core properties with no dates: nothing depends on the clock."""
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title><dc:creator>docgen</dc:creator>"
-        f"<cp:lastModifiedBy>docgen</cp:lastModifiedBy><dc:language>{language}</dc:language>"
-        "<cp:revision>1</cp:revision></cp:coreProperties>"
-    ).encode()
+    """Core properties dated 1980-01-01 (the zip epoch): nothing depends on the clock."""
+    return word_core_xml(DocumentProperties(title, "docgen", language, EPOCH))
 
 
 def deterministic_zip(data: bytes, core: bytes) -> bytes:

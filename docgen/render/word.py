@@ -43,7 +43,8 @@ class DocumentProperties:
     day: date
 
 
-def _core_xml(props: DocumentProperties) -> bytes:
+def core_xml(props: DocumentProperties) -> bytes:
+    """``docProps/core.xml`` for ``props``."""
     moment = f"{props.day.isoformat()}T00:00:00Z"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -111,7 +112,7 @@ class WordTemplate:
     def render(self, context: dict[str, Any], props: DocumentProperties) -> bytes:
         """The rendered document as .docx bytes."""
         rendered = {name: self._render_part(name, context) for name in self._compiled}
-        rendered[CORE_PART] = _core_xml(props)
+        rendered[CORE_PART] = core_xml(props)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             names = [info.filename for info, _ in self._entries]
