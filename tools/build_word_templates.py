@@ -511,8 +511,8 @@ def fill_row(row: Any, source: Row, layout: Layout, widths: list[int], bold: boo
             if index == 0:
                 add_run(paragraph, f"{{%tr {source.tag} %}}", layout)
             continue
-        if align:
-            paragraph.paragraph_format.alignment = ALIGN[align]
+        # Cells are narrow: justified text would spread wrapped URLs and dates across the line.
+        paragraph.paragraph_format.alignment = ALIGN[align] if align else WD_ALIGN_PARAGRAPH.LEFT
         if text:
             add_run(paragraph, text, layout, bold=bold)
 

@@ -25,12 +25,15 @@ class DocgenEnvironment(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
-def _environment(autoescape: bool, cell: Callable[[Any], str]) -> SandboxedEnvironment:
+def _environment(
+    autoescape: bool, cell: Callable[[Any], str], line_break: str
+) -> SandboxedEnvironment:
     env = DocgenEnvironment(
         autoescape=autoescape, undefined=StrictUndefined, keep_trailing_newline=True
     )
     env.filters.update(FILTERS)
     env.filters["cell"] = cell
+    env.globals["br"] = line_break  # a line break inside a table cell or paragraph
     return env
 
 
@@ -47,7 +50,7 @@ def word_cell(value: Any) -> str:
 @cache
 def text_environment() -> SandboxedEnvironment:
     """For text (.md) templates: values printed exactly as written."""
-    env = _environment(autoescape=False, cell=markdown_cell)
+    env = _environment(autoescape=False, cell=markdown_cell, line_break="<br>")
     env.lstrip_blocks = True
     return env
 
@@ -55,4 +58,4 @@ def text_environment() -> SandboxedEnvironment:
 @cache
 def word_environment() -> SandboxedEnvironment:
     """For Word templates: values escaped for XML, so `&`, `<` and `>` stay text."""
-    return _environment(autoescape=True, cell=word_cell)
+    return _environment(autoescape=True, cell=word_cell, line_break="\n")
