@@ -163,3 +163,16 @@ def test_japanese_messages_when_the_user_speaks_japanese(
     assert result.exit_code == 1
     assert "`posted_at` の誤りではありませんか" in result.stdout
     assert "エラー 2 件" in result.stdout
+
+
+def test_cross_table_problems_are_reported_with_structural_ones(write_case: WriteCase) -> None:
+    text = MINIMAL_CASE.replace("posted_at =", "posted_on =")
+    text = text.replace('evidence = ["1"]', 'evidence = ["9"]').replace('ref = "x"', 'ref = "xx"')
+    paths = {path for _, path, _, _ in findings_of(write_case(text))}
+    assert {"posts[1].posted_on", "posts[1].evidence[1]", "platform.ref"} <= paths
+
+
+@pytest.mark.parametrize("table", ["case = 5\n", "posts = 3\n[case]\nid = 'x'\n"])
+def test_tables_of_the_wrong_type_are_errors_not_crashes(write_case: WriteCase, table: str) -> None:
+    found = findings_of(write_case(table))
+    assert found and all(severity == "error" for _, _, severity, _ in found)

@@ -12,12 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from docgen.case.crosscheck import cross_checks
 from docgen.case.locate import PathPart, line_of
 from docgen.case.messages import pydantic_message
 from docgen.case.model import UNION_TAGS, Case
-from docgen.case.resolve import reference_findings
 from docgen.case.suggest import did_you_mean
-from docgen.case.timeline import future_date_findings
 from docgen.errors import CaseError, UsageError
 from docgen.law.findings import Finding, Message, has_errors
 
@@ -72,13 +71,14 @@ def load_case(path: str | Path) -> LoadedCase:
     """Read, parse and validate a case file; raise :class:`CaseError` with every problem."""
     path = Path(path)
     source = read_source(path)
-    data = parse_toml(path, source)
+    data = with_document_date(parse_toml(path, source))
     findings: list[Finding] = []
     case = validate(data, source, findings)
-    if case is not None:
-        findings += [
-            f.with_line(line_of(source, key_parts(f.path))) for f in cross_checks(case, path)
-        ]
+    today = document_date_of(data)
+    findings += [
+        f.with_line(line_of(source, key_parts(f.path)))
+        for f in cross_checks(data, path.parent, today)
+    ]
     if has_errors(findings):
         raise CaseError(str(path), findings)
     assert case is not None
@@ -100,11 +100,22 @@ def parse_toml(path: Path, source: str) -> dict[str, Any]:
         raise CaseError(str(path), [Finding("schema", "error", "", message, line=line)]) from None
 
 
+def with_document_date(data: dict[str, Any]) -> dict[str, Any]:
+    """``case.date`` filled in with today (or SOURCE_DATE_EPOCH) where the file leaves it out."""
+    case_table = data.get("case")
+    if not isinstance(case_table, dict) or "date" in case_table:
+        return data
+    return {**data, "case": {**case_table, "date": default_date()}}
+
+
+def document_date_of(data: dict[str, Any]) -> date:
+    case_table = data.get("case")
+    day = case_table.get("date") if isinstance(case_table, dict) else None
+    return day if isinstance(day, date) and not isinstance(day, datetime) else default_date()
+
+
 def validate(data: dict[str, Any], source: str, findings: list[Finding]) -> Case | None:
     """The case, or None with a finding for every validation error appended to ``findings``."""
-    case_table = data.get("case")
-    if isinstance(case_table, dict) and "date" not in case_table:
-        data = {**data, "case": {**case_table, "date": default_date()}}
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -131,83 +142,3 @@ def key_parts(dotted_path: str) -> list[PathPart]:
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", dotted_path):
         parts.append(int(index) - 1 if index else name)
     return parts
-
-
-def cross_checks(case: Case, path: Path) -> list[Finding]:
-    """What a single key cannot tell: references between tables, paths, dates, registries."""
-    return [
-        *evidence_reference_findings(case),
-        *evidence_path_findings(case, path.parent),
-        *future_date_findings(case),
-        *reference_findings(case),
-    ]
-
-
-def evidence_reference_findings(case: Case) -> list[Finding]:
-    known = {e.id for e in case.evidence}
-    findings = []
-    seen: set[str] = set()
-    for index, item in enumerate(case.evidence, start=1):
-        if item.id in seen:
-            findings.append(
-                Finding(
-                    "schema",
-                    "error",
-                    f"evidence[{index}].id",
-                    Message(
-                        ja=f"証拠番号 `{item.id}` が重複しています",
-                        en=f"evidence id `{item.id}` is used twice",
-                    ),
-                )
-            )
-        seen.add(item.id)
-    for p, post in enumerate(case.posts, start=1):
-        for e, ref in enumerate(post.evidence, start=1):
-            if ref not in known:
-                findings.append(
-                    Finding(
-                        "schema",
-                        "error",
-                        f"posts[{p}].evidence[{e}]",
-                        Message(
-                            ja=f"証拠 `{ref}` は [[evidence]] にありません",
-                            en=f"evidence `{ref}` is not defined by any [[evidence]] entry",
-                        ),
-                    )
-                )
-    return findings
-
-
-def evidence_path_findings(case: Case, folder: Path) -> list[Finding]:
-    findings = []
-    root = folder.resolve()
-    for index, item in enumerate(case.evidence, start=1):
-        if item.file is None:
-            continue
-        target = (root / item.file).resolve()
-        path = f"evidence[{index}].file"
-        if not target.is_relative_to(root):
-            findings.append(
-                Finding(
-                    "schema",
-                    "error",
-                    path,
-                    Message(
-                        ja=f"`{item.file}` は事件フォルダの外を指しています",
-                        en=f"`{item.file}` points outside the case folder",
-                    ),
-                )
-            )
-        elif not target.is_file():
-            findings.append(
-                Finding(
-                    "schema",
-                    "warning",
-                    path,
-                    Message(
-                        ja=f"証拠ファイル `{item.file}` が見つかりません",
-                        en=f"evidence file `{item.file}` does not exist",
-                    ),
-                )
-            )
-    return findings

@@ -1,0 +1,190 @@
+"""Checks that span tables, run on the parsed TOML itself so that they report even when other keys
+are malformed: every problem of a case file is reported at once.
+
+- an evidence id used by a post but defined by no ``[[evidence]]`` entry, or defined twice;
+- an evidence file outside the case folder (error) or missing (warning);
+- a date later than the document date (rule X5);
+- a built-in provider or court that does not exist.
+
+Values of the wrong type are left to the model's own messages and skipped here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from docgen.case.model import JST
+from docgen.case.registry import courts, providers
+from docgen.law.findings import Finding, Message
+
+Data = dict[str, Any]
+# (key path of a list of tables, key holding a day or a moment) that must not be in the future.
+DATED = (
+    ("posts", "posted_at"),
+    ("posts", "found_at"),
+    ("connections", "at"),
+    ("evidence", "made_at"),
+)
+DATED_KEYS = (
+    ("victim", "birth_date"),
+    ("police", "offender_known_at"),
+    ("disclosure", "decision_notified_at"),
+)
+
+
+def cross_checks(data: Data, folder: Path, today: date) -> list[Finding]:
+    return [
+        *evidence_references(data),
+        *evidence_files(data, folder),
+        *future_dates(data, today),
+        *registry_references(data),
+    ]
+
+
+def _tables(data: Data, key: str) -> Iterator[tuple[int, Data]]:
+    items = data.get(key)
+    if isinstance(items, list):
+        yield from ((i, t) for i, t in enumerate(items, start=1) if isinstance(t, dict))
+
+
+def _table(data: Data, key: str) -> Data:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _error(path: str, ja: str, en: str, severity: str = "error", code: str = "schema") -> Finding:
+    return Finding(code, severity, path, Message(ja=ja, en=en))  # type: ignore[arg-type]
+
+
+def evidence_references(data: Data) -> list[Finding]:
+    findings, known = [], set()
+    for index, item in _tables(data, "evidence"):
+        ident = item.get("id")
+        if ident in known:
+            findings.append(
+                _error(
+                    f"evidence[{index}].id",
+                    f"証拠番号 `{ident}` が重複しています",
+                    f"evidence id `{ident}` is used twice",
+                )
+            )
+        known.add(ident)
+    for p, post in _tables(data, "posts"):
+        refs = post.get("evidence")
+        for e, ref in enumerate(refs if isinstance(refs, list) else [], start=1):
+            if ref not in known:
+                findings.append(
+                    _error(
+                        f"posts[{p}].evidence[{e}]",
+                        f"証拠 `{ref}` は [[evidence]] にありません",
+                        f"evidence `{ref}` is not defined by any [[evidence]] entry",
+                    )
+                )
+    return findings
+
+
+def evidence_files(data: Data, folder: Path) -> list[Finding]:
+    findings, root = [], folder.resolve()
+    for index, item in _tables(data, "evidence"):
+        name, path = item.get("file"), f"evidence[{index}].file"
+        if not isinstance(name, str):
+            continue
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            findings.append(
+                _error(
+                    path,
+                    f"`{name}` は事件フォルダの外を指しています",
+                    f"`{name}` points outside the case folder",
+                )
+            )
+        elif not target.is_file():
+            findings.append(
+                _error(
+                    path,
+                    f"証拠ファイル `{name}` が見つかりません",
+                    f"evidence file `{name}` does not exist",
+                    "warning",
+                )
+            )
+    return findings
+
+
+def _day(value: object) -> date | None:
+    """The day in Japan of a TOML date or date-time (a local date-time is read as JST)."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=JST)
+        return aware.astimezone(JST).date()
+    return value if isinstance(value, date) else None
+
+
+def _dated(data: Data) -> Iterator[tuple[str, date]]:
+    for table, key in DATED:
+        for index, item in _tables(data, table):
+            if (day := _day(item.get(key))) is not None:
+                yield f"{table}[{index}].{key}", day
+    for table, key in DATED_KEYS:
+        if (day := _day(_table(data, table).get(key))) is not None:
+            yield f"{table}.{key}", day
+
+
+def future_dates(data: Data, today: date) -> list[Finding]:
+    """X5: a fact dated after the document date."""
+    return [
+        Finding(
+            "X5",
+            "error",
+            path,
+            Message(
+                ja=f"{day.isoformat()} は書面の作成日（case.date = {today.isoformat()}）より後です",
+                en=f"{day.isoformat()} is later than the document date (case.date = {today})",
+            ),
+            basis="logic",
+        )
+        for path, day in _dated(data)
+        if day > today
+    ]
+
+
+def registry_references(data: Data) -> list[Finding]:
+    findings = []
+    for key in ("platform", "access_provider"):
+        table = data.get(key)
+        if not isinstance(table, dict):
+            continue
+        ref = table.get("ref")
+        if isinstance(ref, str) and ref not in providers():
+            findings.append(_unknown(f"{key}.ref", ref, sorted(providers()), "provider"))
+        elif ref is None and "name" not in table:
+            findings.append(
+                _error(
+                    key,
+                    "`ref`（登録済み事業者）か `name` のどちらかを書いてください",
+                    "give either `ref` (a built-in provider) or the provider's `name`",
+                )
+            )
+    case = _table(data, "case")
+    for path, court in (
+        ("case.court", case.get("court")),
+        ("case.related_case.court", _table(case, "related_case").get("court")),
+    ):
+        if isinstance(court, str) and court not in courts():
+            findings.append(_unknown(path, court, sorted(courts()), "court"))
+    return findings
+
+
+def _unknown(path: str, value: str, known: list[str], what: str) -> Finding:
+    close = difflib.get_close_matches(value, known, n=1)
+    hint_en = f" (did you mean `{close[0]}`?)" if close else ""
+    hint_ja = f"（`{close[0]}` の誤りではありませんか）" if close else ""
+    noun_ja = "事業者" if what == "provider" else "裁判所"
+    listing = ", ".join(known)
+    return _error(
+        path,
+        f"登録されていない{noun_ja} `{value}` です{hint_ja}。登録済み: {listing}",
+        f"unknown {what} `{value}`{hint_en}; built-in: {listing}",
+    )
