@@ -176,3 +176,24 @@ def test_cross_table_problems_are_reported_with_structural_ones(write_case: Writ
 def test_tables_of_the_wrong_type_are_errors_not_crashes(write_case: WriteCase, table: str) -> None:
     found = findings_of(write_case(table))
     assert found and all(severity == "error" for _, _, severity, _ in found)
+
+
+@pytest.mark.parametrize("bad_id", ["..", ".", ".hidden", "a/b", "山田"])
+def test_case_ids_that_would_misplace_the_output_are_refused(
+    write_case: WriteCase, bad_id: str
+) -> None:
+    path = write_case(MINIMAL_CASE.replace('id = "test-001"', f'id = "{bad_id}"'))
+    assert [key for _, key, _, _ in findings_of(path)] == ["case.id"]
+
+
+def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "case.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL_CASE.encode("utf-8"))
+    assert load_case(path).case.case.id == "test-001"
+
+
+def test_shift_jis_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "case.toml"
+    path.write_bytes(MINIMAL_CASE.encode("shift_jis"))
+    with pytest.raises(UsageError, match="save the case file as UTF-8"):
+        load_case(path)

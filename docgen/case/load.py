@@ -56,13 +56,16 @@ def default_date() -> date:
 
 def read_source(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # Windows editors may write a BOM
     except FileNotFoundError:
         raise UsageError(f"{path}: no such case file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a folder, not a case file") from None
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise UsageError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+            "save the case file as UTF-8 (Shift_JIS is not supported)"
+        ) from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
 

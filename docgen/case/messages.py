@@ -40,9 +40,10 @@ _EN_BY_TYPE = {
 }
 
 _PATTERN_HINTS = {
-    "^[A-Za-z0-9._-]+$": Message(
-        ja="英数字と . _ - だけで書いてください（出力フォルダ名になります）",
-        en="use only letters, digits, `.`, `_` and `-` (it names the output folder)",
+    "^[A-Za-z0-9_-][A-Za-z0-9._-]*$": Message(
+        ja="英数字と . _ - だけで、先頭を . 以外にして書いてください（出力フォルダ名になります）",
+        en="use only letters, digits, `.`, `_` and `-`, not starting with `.` "
+        "(it names the output folder)",
     ),
     r"^https?://\S+$": Message(
         ja="http:// または https:// で始まる URL を書いてください",

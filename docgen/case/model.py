@@ -86,7 +86,8 @@ def _jst_moment(moment: datetime) -> datetime:
 
 
 Moment = Annotated[datetime, AfterValidator(_jst_moment)]
-CaseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$")]
+CaseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")]
+"""[A-Za-z0-9._-]+, not starting with a dot: `..` would name a folder outside the output folder."""
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 
