@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from docgen.case.load import LoadedCase, key_parts
 from docgen.case.locate import line_of
 from docgen.case.model import Case
+from docgen.case.translations import untranslated
 from docgen.filings import FILINGS, Filing
 from docgen.law.deadlines import Deadline, urgent
 from docgen.law.findings import Finding, dedupe, has_errors, sort_findings
@@ -43,6 +44,8 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     """Every finding about ``loaded``: load warnings, general rules, then the filing's own."""
     case = loaded.case
     findings = [*loaded.warnings, *general_rules(case)]
+    for lang in case.case.languages:
+        findings += untranslated(case, lang)
     for target in [filing] if filing else supported_filings(case):
         findings += filing_findings(case, target)
     located = [

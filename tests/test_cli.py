@@ -273,3 +273,22 @@ def test_check_shows_deadlines_within_14_days(
     assert "2026-12-01" in result.stdout  # objection suit: 1 month from notice
     data = json.loads(runner.invoke(main, ["check", str(path), "--format", "json"]).stdout)
     assert "objection-suit" in [d["kind"] for d in data["deadlines"]]
+
+
+def test_check_warns_once_per_field_an_english_document_lacks(
+    runner: CliRunner, write_case: Callable[[str], Path]
+) -> None:
+    text = MINIMAL_CASE.replace(', en = "Hanako Yamada embezzles company money"', "")
+    text = text.replace(
+        'harm = { ja = "社会的評価を低下させる。", en = "It lowers her social standing." }',
+        'harm = { ja = "社会的評価を低下させる。" }',
+    )
+    result = runner.invoke(main, ["check", str(write_case(text))])
+    assert result.exit_code == 0
+    lines = [line for line in result.stdout.splitlines() if "has no English text" in line]
+    assert len(lines) == 2
+    assert any("warning [schema] posts[1].text:" in line for line in lines)
+    assert any("warning [schema] claim.harm:" in line for line in lines)
+    japanese_only = text.replace("[case]\n", '[case]\nlanguages = ["ja"]\n')
+    quiet = runner.invoke(main, ["check", str(write_case(japanese_only, "ja-only"))])
+    assert "has no English text" not in quiet.stdout

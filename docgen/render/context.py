@@ -7,7 +7,7 @@ language shows the other one, and is reported once as a warning naming the field
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from docgen.case.model import (
@@ -23,6 +23,7 @@ from docgen.case.model import (
 )
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
+from docgen.case.translations import untranslated
 from docgen.filings.base import Filing
 from docgen.law.fees import court_fee
 from docgen.law.findings import Finding, Message
@@ -32,55 +33,33 @@ from docgen.render.formatting import age_on
 Context = dict[str, Any]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Localizer:
-    """Picks each text in one language and remembers the fields that fell back to the other."""
+    """Picks each text in one language (the other one where a text has only that)."""
 
     lang: str
-    fallbacks: list[str] = field(default_factory=list)
 
-    def text(self, value: str | LocalizedTable | None, path: str) -> str | None:
-        text, fell_back = localized(value, self.lang)
-        if fell_back and path not in self.fallbacks:
-            self.fallbacks.append(path)
-        return text
+    def text(self, value: str | LocalizedTable | None) -> str | None:
+        return localized(value, self.lang)[0]
 
     def term(self, message: Message) -> str:
         return message.in_language(self.lang)
-
-    def warnings(self) -> list[Finding]:
-        other = "Japanese" if self.lang == "en" else "English"
-        other_ja = "日本語" if self.lang == "en" else "英語"
-        own_ja = "英語" if self.lang == "en" else "日本語"
-        return [
-            Finding(
-                "schema",
-                "warning",
-                path,
-                Message(
-                    ja=f"`{path}` に{own_ja}の記載がないため、{other_ja}の記載を表示します",
-                    en=f"`{path}` has no {'English' if self.lang == 'en' else 'Japanese'} text; "
-                    f"the {other} text is shown",
-                ),
-            )
-            for path in self.fallbacks
-        ]
 
 
 def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[Finding]]:
     """The context of ``filing`` in ``lang`` and the warnings for text missing in that language."""
     loc = Localizer(lang)
-    attorneys = [_attorney(a, loc, f"attorneys[{i}]") for i, a in enumerate(case.attorneys, 1)]
+    attorneys = [_attorney(a, loc) for a in case.attorneys]
     context: Context = {
         "lang": lang,
         "filing": _filing(filing, loc),
         "case": _case_info(case, loc),
-        "court": _court(resolve_court(case.case.court), loc, "case.court"),
-        "police_station": loc.text(case.case.police_station, "case.police_station"),
+        "court": _court(resolve_court(case.case.court), loc),
+        "police_station": loc.text(case.case.police_station),
         "victim": _victim(case, loc, attorneys),
         "attorneys": attorneys,
         "attorney": attorneys[0] if attorneys else None,
-        "platform": _provider(resolve_provider(case.platform), loc, "platform"),
+        "platform": _provider(resolve_provider(case.platform), loc),
         "access_provider": _access_provider(case, loc),
         "posts": [_post(p, i, case, filing, loc) for i, p in enumerate(case.posts, 1)],
         "claim": _claim(case, loc),
@@ -94,7 +73,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "evidence": [_evidence(e, i, filing, loc) for i, e in enumerate(case.evidence, 1)],
         "fees": {"stamp": court_fee(case, filing.id)},
     }
-    return context, loc.warnings()
+    return context, untranslated(case, lang)
 
 
 def _filing(filing: Filing, loc: Localizer) -> Context:
@@ -114,41 +93,41 @@ def _case_info(case: Case, loc: Localizer) -> Context:
         "related_case": None
         if related is None
         else {
-            "court": _court(resolve_court(related.court), loc, "case.related_case.court"),
+            "court": _court(resolve_court(related.court), loc),
             "number": related.number,
         },
     }
 
 
-def _court(court: Court | None, loc: Localizer, path: str) -> Context | None:
+def _court(court: Court | None, loc: Localizer) -> Context | None:
     if court is None:
         return None
-    name = loc.text(court.name, f"{path}.name") or ""
-    division = loc.text(court.division, f"{path}.division")
+    name = loc.text(court.name) or ""
+    division = loc.text(court.division)
     joiner = " " if loc.lang == "ja" else ", "
     return {
         "name": name,
         "division": division,
-        "address": loc.text(court.address, f"{path}.address"),
+        "address": loc.text(court.address),
         "heading": joiner.join(x for x in (name, division) if x),
     }
 
 
-def _attorney(attorney: Attorney, loc: Localizer, path: str) -> Context:
+def _attorney(attorney: Attorney, loc: Localizer) -> Context:
     return {
-        "name": loc.text(attorney.name, f"{path}.name"),
-        "office": loc.text(attorney.office, f"{path}.office"),
-        "address": loc.text(attorney.address, f"{path}.address"),
+        "name": loc.text(attorney.name),
+        "office": loc.text(attorney.office),
+        "address": loc.text(attorney.address),
         "phone": attorney.phone,
         "fax": attorney.fax,
         "email": attorney.email,
-        "bar": loc.text(attorney.bar, f"{path}.bar"),
+        "bar": loc.text(attorney.bar),
     }
 
 
 def _victim(case: Case, loc: Localizer, attorneys: list[Context]) -> Context:
     victim = case.victim
-    own_address = loc.text(victim.address, "victim.address")
+    own_address = loc.text(victim.address)
     conceal = victim.conceal_address
     office = attorneys[0] if attorneys else None
     shown = own_address
@@ -158,21 +137,21 @@ def _victim(case: Case, loc: Localizer, attorneys: list[Context]) -> Context:
     return {
         "kind": victim.kind,
         "is_corporation": victim.kind == "corporation",
-        "name": loc.text(victim.name, "victim.name"),
+        "name": loc.text(victim.name),
         "name_kana": victim.name_kana,
         "address": None if conceal else own_address,
         "shown_address": shown,
         "conceal_address": conceal,
         "birth_date": victim.birth_date,
         "age": age_on(victim.birth_date, case.document_date),
-        "occupation": loc.text(victim.occupation, "victim.occupation"),
+        "occupation": loc.text(victim.occupation),
         "phone": None if conceal else victim.phone,
         "email": None if conceal else victim.email,
         "representative": None
         if rep is None
         else {
-            "title": loc.text(rep.title, "victim.representative.title"),
-            "name": loc.text(rep.name, "victim.representative.name"),
+            "title": loc.text(rep.title),
+            "name": loc.text(rep.name),
         },
     }
 
@@ -183,23 +162,21 @@ def _office_address(office: Context, loc: Localizer) -> str:
     return "　".join(parts) + care_of if loc.lang == "ja" else ", ".join(parts) + care_of
 
 
-def _provider(provider: Provider | None, loc: Localizer, path: str) -> Context | None:
+def _provider(provider: Provider | None, loc: Localizer) -> Context | None:
     if provider is None:
         return None
     return {
         "ref": provider.ref,
         "foreign": provider.ref in foreign_providers(),
-        "name": loc.text(provider.name, f"{path}.name"),
-        "address": loc.text(provider.address, f"{path}.address"),
-        "representative": loc.text(provider.representative, f"{path}.representative"),
-        "japan_representative": loc.text(
-            provider.japan_representative, f"{path}.japan_representative"
-        ),
+        "name": loc.text(provider.name),
+        "address": loc.text(provider.address),
+        "representative": loc.text(provider.representative),
+        "japan_representative": loc.text(provider.japan_representative),
     }
 
 
 def _access_provider(case: Case, loc: Localizer) -> Context | None:
-    context = _provider(resolve_provider(case.access_provider), loc, "access_provider")
+    context = _provider(resolve_provider(case.access_provider), loc)
     if context is not None:
         context["network"] = access_network(case.access_provider)
     return context
@@ -242,11 +219,11 @@ def _claim(case: Case, loc: Localizer) -> Context:
         "rights": rights,
         "defamation": "reputation" in claim.rights,
         "insult": "honor_feeling" in claim.rights,
-        "identification": loc.text(claim.identification, "claim.identification"),
-        "facts_alleged": loc.text(claim.facts_alleged, "claim.facts_alleged"),
-        "harm": loc.text(claim.harm, "claim.harm"),
-        "no_justification": loc.text(claim.no_justification, "claim.no_justification"),
-        "necessity": loc.text(claim.necessity, "claim.necessity"),
+        "identification": loc.text(claim.identification),
+        "facts_alleged": loc.text(claim.facts_alleged),
+        "harm": loc.text(claim.harm),
+        "no_justification": loc.text(claim.no_justification),
+        "necessity": loc.text(claim.necessity),
     }
 
 
@@ -264,7 +241,7 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
     return {
         "purposes": [loc.term(PURPOSES[p]) for p in disclosure.purposes],
         "purpose_keys": [str(p) for p in disclosure.purposes],
-        "purpose_note": loc.text(disclosure.purpose_note, "disclosure.purpose_note"),
+        "purpose_note": loc.text(disclosure.purpose_note),
         "items": items,
         "account_items": [i for i in items if i["group"] == "account"],
         "posting_items": [i for i in items if i["group"] == "posting"],
@@ -272,7 +249,7 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
         "asks_login_items": bool(set(disclosure.items) & LOGIN_ITEMS),
         "provision_order": disclosure.provision_order,
         "erasure_prohibition": disclosure.erasure_prohibition,
-        "supplementarity": loc.text(disclosure.supplementarity, "disclosure.supplementarity"),
+        "supplementarity": loc.text(disclosure.supplementarity),
     }
 
 
@@ -284,13 +261,13 @@ def _police(case: Case, loc: Localizer) -> Context | None:
     return {
         "offenses": [loc.term(OFFENSES[o]) for o in police.offenses],
         "offender": {
-            "name": offender and loc.text(offender.name, "police.offender.name"),
-            "address": offender and loc.text(offender.address, "police.offender.address"),
+            "name": offender and loc.text(offender.name),
+            "address": offender and loc.text(offender.address),
             "account": offender and offender.account,
         },
         "offender_known_at": police.offender_known_at,
         "wants_punishment": police.wants_punishment,
-        "circumstances": loc.text(police.circumstances, "police.circumstances"),
+        "circumstances": loc.text(police.circumstances),
     }
 
 
@@ -301,16 +278,15 @@ def _exhibit_label(filing: Filing, number: int, loc: Localizer) -> str:
 
 
 def _evidence(item: Evidence, number: int, filing: Filing, loc: Localizer) -> Context:
-    path = f"evidence[{number}]"
     return {
         "no": number,
         "id": item.id,
         "label": _exhibit_label(filing, number, loc),
-        "title": loc.text(item.title, f"{path}.title"),
+        "title": loc.text(item.title),
         "kind": item.kind,
         "kind_label": loc.term(EVIDENCE_KINDS[item.kind]),
         "made_at": item.made_at,
-        "author": loc.text(item.author, f"{path}.author"),
-        "purpose": loc.text(item.purpose, f"{path}.purpose"),
+        "author": loc.text(item.author),
+        "purpose": loc.text(item.purpose),
         "file": item.file,
     }
