@@ -236,6 +236,16 @@ def test_d3_contact_details_in_reasons(make: Make, text: str) -> None:
     ]
 
 
+def test_d3_checks_the_notice_reasons_instead_of_the_claim(make: Make) -> None:
+    contact = "連絡は03-1000-0000まで"
+    case = make(claim={"harm": contact}, deletion={"reasons": "虚偽の事実である。"})
+    assert rules_deletion.d3_private_details_in_reasons(case) == []
+    case = make(deletion={"reasons": contact})
+    assert found(rules_deletion.d3_private_details_in_reasons(case)) == [
+        ("D3", "warning", "deletion.reasons")
+    ]
+
+
 def test_d3_reasons_without_contact_details(make: Make) -> None:
     case = make(claim={"harm": "800万円を横領したとの虚偽の事実により社会的評価が低下した"})
     assert rules_deletion.d3_private_details_in_reasons(case) == []

@@ -315,6 +315,8 @@ class Deletion(StrictModel):
 
     show_name_to_sender: bool = False
     """発信者に氏名を開示してよいか / may the platform show the requester's name to the poster"""
+    reasons: L | None = None
+    """権利が侵害されたとする理由（発信者に転送される。省略時は claim の記載） / reasons for the notice (forwarded to the poster; default: the claim texts)"""
 
 
 class Disclosure(StrictModel):

@@ -42,6 +42,8 @@ class Filing:
     requirements: tuple[Requirement, ...]
     rules: tuple[Rule, ...] = field(default=())
     exhibit_prefix: Message = Message("甲", "Exhibit")
+    court_exhibits: bool = True
+    """False for letters and police reports: attachments are 資料1, not 甲第1号証."""
 
     @property
     def template_name(self) -> str:

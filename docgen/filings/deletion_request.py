@@ -28,6 +28,7 @@ FILING = Filing(
         "侵害情報の通知書 兼 送信防止措置依頼書",
         "Notice of Infringing Information and Request for Measures to Prevent Transmission",
     ),
+    court_exhibits=False,
     addressee=Message("プラットフォーム事業者", "the platform"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,

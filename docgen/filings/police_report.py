@@ -15,6 +15,7 @@ FILING = Filing(
     id="police-report",
     aliases=("police",),
     title=Message("被害届", "Crime Victim Report"),
+    court_exhibits=False,
     addressee=Message("警察署長", "the chief of police"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from docgen.case.model import Case
+from docgen.case.model import Case, L
 from docgen.law.common import ACT_RENAMED, finding, is_x, nonpublic, posts, texts
 from docgen.law.findings import Finding, Message
 
@@ -30,14 +30,18 @@ def _contact_details(case: Case, text: str) -> list[Message]:
     return shown
 
 
+def forwarded_texts(case: Case) -> list[tuple[str, L | None]]:
+    """The texts the notice forwards: ``deletion.reasons``, or else the claim's texts."""
+    if case.deletion.reasons is not None:
+        return [("deletion.reasons", case.deletion.reasons)]
+    return [(f"claim.{key}", getattr(case.claim, key)) for key in CLAIM_TEXTS]
+
+
 def d3_private_details_in_reasons(case: Case) -> list[Finding]:
     """D3: the reasons are forwarded to the poster; keep the requester's contact details out."""
     found = []
-    for key in CLAIM_TEXTS:
-        path = f"claim.{key}"
-        shown = [
-            m for text in texts(getattr(case.claim, key)) for m in _contact_details(case, text)
-        ]
+    for path, value in forwarded_texts(case):
+        shown = [m for text in texts(value) for m in _contact_details(case, text)]
         if shown:
             ja = "・".join(dict.fromkeys(m.ja for m in shown))
             en = ", ".join(dict.fromkeys(m.en for m in shown))

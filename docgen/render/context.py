@@ -63,7 +63,10 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "access_provider": _access_provider(case, loc),
         "posts": [_post(p, i, case, filing, loc) for i, p in enumerate(case.posts, 1)],
         "claim": _claim(case, loc),
-        "deletion": {"show_name_to_sender": case.deletion.show_name_to_sender},
+        "deletion": {
+            "show_name_to_sender": case.deletion.show_name_to_sender,
+            "reasons": loc.text(case.deletion.reasons),
+        },
         "disclosure": _disclosure(case, loc),
         "connections": [
             {"no": i, "ip": c.ip, "port": c.port, "at": c.at, "destination": c.destination}
@@ -272,6 +275,9 @@ def _police(case: Case, loc: Localizer) -> Context | None:
 
 
 def _exhibit_label(filing: Filing, number: int, loc: Localizer) -> str:
+    """甲第1号証 / 疎甲第1号証 for a court; 資料1 / Attachment 1 for a letter or the police."""
+    if not filing.court_exhibits:
+        return f"資料{number}" if loc.lang == "ja" else f"Attachment {number}"
     if loc.lang == "ja":
         return f"{filing.exhibit_prefix.ja}第{number}号証"
     return f"Exhibit {number}"

@@ -66,7 +66,7 @@ MAXIMAL_CASE: dict[str, Any] = {
     "claim": {"rights": [r.value for r in Right]}
     | {k: _TEXT for k in ("identification", "facts_alleged", "harm")}
     | {k: _TEXT for k in ("no_justification", "necessity")},
-    "deletion": {"show_name_to_sender": True},
+    "deletion": {"show_name_to_sender": True, "reasons": {"ja": "理由", "en": "Reasons"}},
     "disclosure": {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
         **{"provision_order": True, "erasure_prohibition": True},
