@@ -6,6 +6,7 @@ from docgen.filings.base import Filing
 from docgen.filings.requirements import (
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
     COURT,
+    DISCLOSURE_CLAIM_RULES,
     HARM,
     IDENTIFICATION,
     ITEMS,
@@ -17,16 +18,8 @@ from docgen.filings.requirements import (
     SUPPLEMENTARITY,
 )
 from docgen.law.findings import Message
-from docgen.law.rules import (
-    s1_corporate_rights,
-    s3_facts_alleged,
-    x7_article_at_posting,
-    x8_title_at_posting,
-)
 from docgen.law.rules_disclosure import (
     l1_posting_logs,
-    s2_public_channel,
-    s4_legitimate_reason,
     s5_login_items_for_old_posts,
     s7_login_scope,
     s12_stamp_fee,
@@ -58,12 +51,7 @@ FILING = Filing(
         SUPPLEMENTARITY,
     ),
     rules=(
-        x7_article_at_posting,
-        x8_title_at_posting,
-        s1_corporate_rights,
-        s2_public_channel,
-        s3_facts_alleged,
-        s4_legitimate_reason,
+        *DISCLOSURE_CLAIM_RULES,
         s5_login_items_for_old_posts,
         s7_login_scope,
         s12_stamp_fee,

@@ -7,6 +7,7 @@ from docgen.filings.requirements import (
     ACCESS_PROVIDER,
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
     COURT,
+    DISCLOSURE_CLAIM_RULES,
     HARM,
     IDENTIFICATION,
     POSTS,
@@ -14,13 +15,6 @@ from docgen.filings.requirements import (
     RIGHTS,
 )
 from docgen.law.findings import Message
-from docgen.law.rules import (
-    s1_corporate_rights,
-    s3_facts_alleged,
-    x7_article_at_posting,
-    x8_title_at_posting,
-)
-from docgen.law.rules_disclosure import s2_public_channel, s4_legitimate_reason
 from docgen.law.rules_logs import (
     l1_connection_retention,
     l3_connection_identifiers,
@@ -66,12 +60,7 @@ FILING = Filing(
         ),
     ),
     rules=(
-        x7_article_at_posting,
-        x8_title_at_posting,
-        s1_corporate_rights,
-        s2_public_channel,
-        s3_facts_alleged,
-        s4_legitimate_reason,
+        *DISCLOSURE_CLAIM_RULES,
         s14_related_case,
         l1_connection_retention,
         l3_connection_identifiers,

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from docgen.case.model import LOGIN_ITEMS, Case
-from docgen.filings.base import Requirement
+from docgen.filings.base import Requirement, Rule
 from docgen.law.findings import Message
+from docgen.law.rules import (
+    s1_corporate_rights,
+    s3_facts_alleged,
+    x7_article_at_posting,
+    x8_title_at_posting,
+)
+from docgen.law.rules_disclosure import s2_public_channel, s4_legitimate_reason
 
 
 def has_contact(case: Case) -> bool:
@@ -119,3 +126,14 @@ CONCEALED_ADDRESS_HAS_AN_OFFICE = Requirement(
     ),
     code="X2",
 )
+
+
+DISCLOSURE_CLAIM_RULES: tuple[Rule, ...] = (
+    x7_article_at_posting,
+    x8_title_at_posting,
+    s1_corporate_rights,
+    s2_public_channel,
+    s3_facts_alleged,
+    s4_legitimate_reason,
+)
+"""What every petition resting on the right to disclosure (Art. 5) must show about the claim."""
