@@ -19,7 +19,7 @@ from typing import Any
 
 from docgen.case.model import JST
 from docgen.case.registry import courts, providers
-from docgen.law.findings import Finding, Message
+from docgen.law.findings import Finding, Message, Severity
 
 Data = dict[str, Any]
 # (key path of a list of tables, key holding a day or a moment) that must not be in the future.
@@ -56,8 +56,8 @@ def _table(data: Data, key: str) -> Data:
     return value if isinstance(value, dict) else {}
 
 
-def _error(path: str, ja: str, en: str, severity: str = "error", code: str = "schema") -> Finding:
-    return Finding(code, severity, path, Message(ja=ja, en=en))  # type: ignore[arg-type]
+def _error(path: str, ja: str, en: str, severity: Severity = "error") -> Finding:
+    return Finding("schema", severity, path, Message(ja=ja, en=en))
 
 
 def evidence_references(data: Data) -> list[Finding]:
