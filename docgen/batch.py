@@ -59,21 +59,43 @@ class FilingResult:
     """Written .docx files still to be converted to PDF (by :class:`PdfQueue`)."""
 
 
-def discover(paths: Sequence[str]) -> list[Path]:
+@dataclass(frozen=True, order=True)
+class FoundCase:
+    """A case file, and the key that places it in a shard: its path relative to the folder it was
+    found under (or as named), so that every CI job agrees whatever its checkout directory."""
+
+    key: str
+    path: Path
+
+
+def discover(paths: Sequence[str]) -> list[FoundCase]:
     """Case files named, found under folders (``case.toml``), or matched by globs; sorted."""
-    found: set[Path] = set()
+    found: dict[Path, FoundCase] = {}
     for text in paths:
-        path = Path(text)
-        if path.is_dir():
-            found |= set(path.rglob("case.toml"))
-        elif path.is_file():
-            found.add(path)
-        elif matches := glob.glob(text, recursive=True):
-            found |= {Path(m) for m in matches if Path(m).is_file()}
-            found |= {c for m in matches if Path(m).is_dir() for c in Path(m).rglob("case.toml")}
-        else:
-            raise UsageError(f"{text}: no such case file or folder")
-    return sorted(found)
+        for case in _expand(text):
+            found.setdefault(case.path.resolve(), case)
+    return sorted(found.values())
+
+
+def _expand(text: str) -> list[FoundCase]:
+    path = Path(text)
+    if path.is_dir():
+        return [FoundCase(c.relative_to(path).as_posix(), c) for c in path.rglob("case.toml")]
+    if path.is_file():
+        return [FoundCase(path.name if path.is_absolute() else path.as_posix(), path)]
+    matches = [Path(m) for m in glob.glob(text, recursive=True)]
+    if not matches:
+        raise UsageError(f"{text}: no such case file or folder")
+    files = [m for m in matches if m.is_file()]
+    files += [c for m in matches if m.is_dir() for c in m.rglob("case.toml")]
+    return [FoundCase(_glob_key(text, f), f) for f in files]
+
+
+def _glob_key(pattern: str, match: Path) -> str:
+    """The match relative to the pattern's fixed leading folders."""
+    fixed = Path(pattern.split("*")[0].split("?")[0].split("[")[0])
+    base = fixed if fixed.is_dir() else fixed.parent
+    return match.relative_to(base).as_posix()
 
 
 def parse_shard(text: str | None) -> tuple[int, int] | None:
@@ -86,11 +108,11 @@ def parse_shard(text: str | None) -> tuple[int, int] | None:
     return int(index), int(total)
 
 
-def in_shard(case: Path, shard: tuple[int, int] | None) -> bool:
-    """A stable split: the same case path always lands in the same shard."""
+def in_shard(case: FoundCase, shard: tuple[int, int] | None) -> bool:
+    """A stable split: the same case always lands in the same shard."""
     if shard is None:
         return True
-    digest = hashlib.sha256(case.as_posix().encode("utf-8")).digest()
+    digest = hashlib.sha256(case.key.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") % shard[1] == shard[0] - 1
 
 
@@ -253,6 +275,7 @@ class PdfQueue:
 __all__ = [
     "BatchOptions",
     "FilingResult",
+    "FoundCase",
     "PdfQueue",
     "ResultSpool",
     "discover",

@@ -253,7 +253,7 @@ def batch(
         templates=TemplateSource.from_option(templates),
     )
     selected = batching.parse_shard(shard)
-    cases = [c for c in batching.discover(paths) if batching.in_shard(c, selected)]
+    cases = [c.path for c in batching.discover(paths) if batching.in_shard(c, selected)]
     pdfs = batching.PdfQueue("docx" in chosen_formats) if "pdf" in chosen_formats else None
     with batching.ResultSpool() as spool:
         with BatchProgress(len(cases)) as progress:

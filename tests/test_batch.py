@@ -106,7 +106,7 @@ def test_shard_option_renders_a_subset(runner: CliRunner, firm: Path, tmp_path: 
             ],
         )
         seen += sorted({r["case"] for r in json.loads(report.read_text("utf-8"))["results"]})
-    assert sorted(seen) == sorted(str(c) for c in discover([str(firm)]))
+    assert sorted(seen) == sorted(str(c.path) for c in discover([str(firm)]))
     bad = runner.invoke(main, ["batch", str(firm), "-o", str(tmp_path), "--shard", "3/2"])
     assert bad.exit_code == 2
 
@@ -136,4 +136,20 @@ def test_unknown_filing_and_missing_path_are_usage_errors(
 
 def test_globs_find_case_files(tmp_path: Path) -> None:
     found = discover([str(SAMPLES / "*" / "case.toml")])
-    assert len(found) == 4
+    assert [c.key for c in found] == [
+        f"{name}/case.toml"
+        for name in sorted(p.name for p in SAMPLES.iterdir() if (p / "case.toml").is_file())
+    ]
+
+
+def test_shards_do_not_depend_on_the_checkout_directory(tmp_path: Path) -> None:
+    first, second = tmp_path / "runner-a" / "repo", tmp_path / "runner-b" / "work" / "repo"
+    shutil.copytree(SAMPLES, first)
+    shutil.copytree(SAMPLES, second)
+    for total in (2, 3):
+        for index in range(1, total + 1):
+            names = [
+                [c.key for c in discover([str(root)]) if in_shard(c, (index, total))]
+                for root in (first, second)
+            ]
+            assert names[0] == names[1]
