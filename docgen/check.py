@@ -10,7 +10,7 @@ from docgen.case.model import Case
 from docgen.case.translations import untranslated
 from docgen.filings import FILINGS, Filing
 from docgen.law.deadlines import Deadline, urgent
-from docgen.law.findings import Finding, dedupe, has_errors, sort_findings
+from docgen.law.findings import Finding, Message, dedupe, has_errors, sort_findings
 from docgen.law.rules import general_rules
 
 
@@ -26,6 +26,19 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return not has_errors(list(self.findings))
+
+
+NO_FILING_YET = Finding(
+    "required",
+    "info",
+    "",
+    Message(
+        ja="必須事項がそろった書面はまだありません。`docgen check --filing 書面名` で、"
+        "その書面に不足している事項を確認できます（書面名は `docgen list`）",
+        en="no filing has all its required facts yet; `docgen check --filing F` lists what "
+        "filing F still needs (filings: `docgen list`)",
+    ),
+)
 
 
 def supported_filings(case: Case) -> list[Filing]:
@@ -46,7 +59,10 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     findings = [*loaded.warnings, *general_rules(case)]
     for lang in case.case.languages:
         findings += untranslated(case, lang)
-    for target in [filing] if filing else supported_filings(case):
+    targets = [filing] if filing else supported_filings(case)
+    if not targets:
+        findings.append(NO_FILING_YET)
+    for target in targets:
         findings += filing_findings(case, target)
     located = [
         f if f.line is not None else f.with_line(_line(loaded.source, f.path)) for f in findings

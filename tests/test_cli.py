@@ -292,3 +292,17 @@ def test_check_warns_once_per_field_an_english_document_lacks(
     japanese_only = text.replace("[case]\n", '[case]\nlanguages = ["ja"]\n')
     quiet = runner.invoke(main, ["check", str(write_case(japanese_only, "ja-only"))])
     assert "has no English text" not in quiet.stdout
+
+
+def test_check_says_how_to_see_what_a_filing_still_needs(
+    runner: CliRunner, write_case: Callable[[str], Path]
+) -> None:
+    path = write_case(
+        '[case]\nid = "new-001"\ndate = 2026-11-22\n\n[victim]\nname = "x"\naddress = "y"\n'
+    )
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0
+    assert "docgen check --filing F" in result.stdout
+    needs = runner.invoke(main, ["check", str(path), "--filing", "police"])
+    assert needs.exit_code == 1
+    assert "police.offenses" in needs.stdout and "case.police_station" in needs.stdout
