@@ -1,0 +1,166 @@
+"""The commands about one case: render, check, deadlines, list, schema, init."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from docgen.cli.base import main, output_options, reports_errors
+from docgen.errors import CaseError
+from docgen.report import check_json, findings_text, message_language, summary_line
+
+
+@main.command()
+@click.argument("filing")
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write <case.id>/ into.",
+)
+@output_options
+@reports_errors
+def render(
+    filing: str,
+    case: str,
+    out_dir: str,
+    langs: str | None,
+    formats: str,
+    templates: str | None,
+    strict: bool,
+) -> None:
+    """Render FILING (or `all`) for the CASE file."""
+    from docgen import api
+    from docgen.render.templates import TemplateSource
+
+    outcome = api.render_case(
+        case,
+        filing,
+        out_dir=out_dir,
+        languages=api.parse_choices(langs, ("ja", "en"), "language"),
+        formats=api.parse_choices(formats, api.FORMATS, "format") or ["docx"],
+        strict=strict,
+        templates=TemplateSource.from_option(templates),
+    )
+    lang = message_language()
+    shown = [f for f in outcome.findings if f.severity != "info"]
+    if shown:
+        click.echo(findings_text(case, shown, lang), err=True)
+    for path in outcome.written:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option("--filing", help="Check for one filing (default: every filing the case supports).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the messages.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@reports_errors
+def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: bool) -> None:
+    """Check the CASE file the way a careful lawyer would, before anything is filed."""
+    from docgen import api
+    from docgen.render.deadline_views import as_data, urgent_text
+
+    lang = message_language(lang)
+    try:
+        result = api.check_path(case, filing)
+        findings, filing_id = list(result.findings), result.filing
+        loaded, due = result.case, list(result.deadlines)
+    except CaseError as exc:  # a case that does not load is reported like any other finding
+        findings, filing_id, loaded, due = exc.findings, filing, None, []
+    if fmt == "json":
+        extra = {"deadlines": as_data(loaded, due, lang)} if loaded else {}
+        click.echo(check_json(case, filing_id, findings, lang, extra))
+    else:
+        if findings:
+            click.echo(findings_text(case, findings, lang))
+        if loaded and due:
+            click.echo(urgent_text(loaded, due, lang).rstrip())
+        click.echo(f"{case}: {summary_line(findings, lang)}")
+    failed = any(f.severity == "error" for f in findings) or (
+        strict and any(f.severity == "warning" for f in findings)
+    )
+    sys.exit(1 if failed else 0)
+
+
+@main.command(name="list")
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the titles.")
+def list_filings(lang: str | None) -> None:
+    """List the filings, their aliases, titles and required facts."""
+    from docgen import api
+
+    lang = message_language(lang)
+    for filing in api.FILINGS.values():
+        aliases = ", ".join(filing.aliases)
+        click.echo(f"{filing.id}  (aliases: {aliases})")
+        click.echo(f"  {filing.title.ja}")
+        click.echo(f"  {filing.title.en}")
+        for requirement in filing.requirements:
+            click.echo(f"  - {requirement.path}: {requirement.why.in_language(lang)}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the case file, for editors that validate TOML (e.g. Taplo)."""
+    import json
+
+    from docgen.case.schema import case_schema
+
+    click.echo(json.dumps(case_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--filing",
+    "filing_names",
+    multiple=True,
+    help="A filing the case is for (repeatable; default: every filing).",
+)
+@reports_errors
+def init(folder: str, filing_names: tuple[str, ...]) -> None:
+    """Write a commented case.toml skeleton into FOLDER (never overwrites)."""
+    from pathlib import Path
+
+    from docgen import api
+    from docgen.case.load import default_date
+    from docgen.case.scaffold import write_scaffold
+    from docgen.filings import get_filing
+
+    filings = [get_filing(n) for n in filing_names] or list(api.FILINGS.values())
+    click.echo(str(write_scaffold(Path(folder), filings, default_date())))
+
+
+@main.command()
+@click.argument("case", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ics"]),
+    default="text",
+    show_default=True,
+    help="ics: an iCalendar file to import into a calendar.",
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the timeline.")
+@reports_errors
+def deadlines(case: str, fmt: str, lang: str | None) -> None:
+    """Every deadline the CASE's facts imply, soonest first, with the days left."""
+    from docgen.case.load import load_case
+    from docgen.render import deadline_views
+
+    lang = message_language(lang)
+    loaded = load_case(case).case
+    views = {
+        "text": deadline_views.as_text,
+        "json": deadline_views.as_json,
+        "ics": deadline_views.as_ics,
+    }
+    click.echo(views[fmt](loaded, lang), nl=False)
