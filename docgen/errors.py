@@ -1,6 +1,7 @@
 """One error hierarchy. Errors hold data and build their message; they never print.
 
-The ``docgen.cli`` package is the only place that turns a :class:`DocgenError` into text on stderr and an exit code.
+The ``docgen.cli`` package is the only place that turns a :class:`DocgenError` into text on
+stderr and an exit code.
 """
 
 from __future__ import annotations
