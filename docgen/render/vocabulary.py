@@ -25,7 +25,6 @@ from docgen.case.model import Case, Item, Purpose, Right
 from docgen.filings import FILINGS
 from docgen.render.context import build_context
 from docgen.render.environment import word_environment
-from docgen.render.formatting import FILTERS
 
 LANGUAGES = ("ja", "en")
 
@@ -209,11 +208,6 @@ def _names(prefix: str, shape: Shape) -> Iterable[str]:
 def vocabulary_names() -> list[str]:
     """Every name of the context, dotted and sorted; ``posts[].url`` is an element's key."""
     return sorted(_names("", vocabulary().context))
-
-
-def filter_names() -> list[str]:
-    """The filters docgen adds to Jinja's own: ``jdate``, ``yen``, … and ``cell``."""
-    return sorted([*FILTERS, "cell"])
 
 
 def suggestion(name: str, choices: Iterable[str]) -> str | None:
