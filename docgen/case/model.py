@@ -81,6 +81,11 @@ def as_jst(moment: datetime) -> datetime:
     return moment.astimezone(JST)
 
 
+def is_utc(moment: datetime) -> bool:
+    """Whether ``moment`` was given in UTC (``Z``), as platform logs are."""
+    return moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
+
+
 def _jst_moment(moment: datetime) -> datetime:
     return moment.replace(tzinfo=JST) if moment.tzinfo is None else moment
 
@@ -332,6 +337,12 @@ class Disclosure(StrictModel):
     """提供命令（法15条）も申し立てる / also petition for a provision order (Art. 15)"""
     erasure_prohibition: bool = False
     """消去禁止命令（法16条）も申し立てる / also petition for an erasure-prohibition order (Art. 16)"""
+
+    @property
+    def asks_login_items(self) -> bool:
+        """Whether login-type (specified sender) information is sought (Art. 5(1)(iii))."""
+        return bool(set(self.items) & LOGIN_ITEMS)
+
     supplementarity: L | None = None
     """補充性（ログイン型の情報を求めるとき） / supplementarity, when login-type items are sought"""
     decision_notified_at: date | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.case.model import LOGIN_ITEMS, Case
+from docgen.case.model import Case
 from docgen.filings.base import Requirement, Rule
 from docgen.law.findings import Message
 from docgen.law.rules import (
@@ -106,9 +106,7 @@ ITEMS = Requirement(
 )
 SUPPLEMENTARITY = Requirement(
     "disclosure.supplementarity",
-    lambda c: (
-        c.disclosure.supplementarity is not None or not (set(c.disclosure.items) & LOGIN_ITEMS)
-    ),
+    lambda c: c.disclosure.supplementarity is not None or not c.disclosure.asks_login_items,
     Message(
         "ログイン型の情報（特定発信者情報）を求めるには補充性の主張が必要です",
         "login-type items (specified sender information) require pleading supplementarity",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from docgen.case.model import JST, LOGIN_ITEMS, Case, L, Post, as_jst, localized
+from docgen.case.model import JST, Case, L, Post, as_jst, localized
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
 from docgen.law.findings import Finding, Message, Severity
@@ -85,10 +85,6 @@ def is_individual_post_url(url: str) -> bool:
     return parts.path.strip("/") != "" or bool(parts.query)
 
 
-def is_utc(moment: datetime) -> bool:
-    return moment.utcoffset() == timedelta(0)
-
-
 def offset_given(moment: datetime) -> bool:
     """False when the case file gave a local time without offset (the model reads it as JST and
     marks it with the model's own ``JST`` zone object; an explicit ``+09:00`` is a different one)."""
@@ -104,10 +100,6 @@ def court_is_tokyo(case: Case) -> bool:
 def network(case: Case) -> str | None:
     """``mobile`` / ``fixed`` for the access provider, from the case file or the registry."""
     return access_network(case.access_provider)
-
-
-def asks_login_items(case: Case) -> bool:
-    return bool(set(case.disclosure.items) & LOGIN_ITEMS)
 
 
 def online_after(post: Post, day: date) -> bool:

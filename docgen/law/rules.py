@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from docgen.case.model import Case, Right
+from docgen.case.model import Case, Right, is_utc
 from docgen.law.calendar import period_end
 from docgen.law.common import (
     ACT_2021_IN_FORCE,
@@ -19,7 +19,6 @@ from docgen.law.common import (
     day_of,
     finding,
     is_individual_post_url,
-    is_utc,
     offset_given,
     posts,
 )

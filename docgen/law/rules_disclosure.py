@@ -8,7 +8,6 @@ from __future__ import annotations
 from docgen.case.model import Case, Purpose
 from docgen.law.common import (
     ACT_2021_IN_FORCE,
-    asks_login_items,
     court_is_tokyo,
     day_of,
     finding,
@@ -102,7 +101,7 @@ def s4_legitimate_reason(case: Case) -> list[Finding]:
 def s5_login_items_for_old_posts(case: Case) -> list[Finding]:
     """S5: login-type (specified) sender information exists in law only since 2022-10-01."""
     old = [p for p, post in posts(case) if day_of(post.posted_at) < ACT_2021_IN_FORCE]
-    if not old or not asks_login_items(case):
+    if not old or not case.disclosure.asks_login_items:
         return []
     return [
         finding(
@@ -122,7 +121,7 @@ def s5_login_items_for_old_posts(case: Case) -> list[Finding]:
 
 def s7_login_scope(case: Case) -> list[Finding]:
     """S7: login-type items are limited by 施行規則5条; the list must mirror its wording."""
-    if not asks_login_items(case):
+    if not case.disclosure.asks_login_items:
         return []
     return [
         finding(

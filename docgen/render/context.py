@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from docgen.case.model import (
-    LOGIN_ITEMS,
     Attorney,
     Case,
     Court,
@@ -249,7 +248,7 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
         "account_items": [i for i in items if i["group"] == "account"],
         "posting_items": [i for i in items if i["group"] == "posting"],
         "login_items": [i for i in items if i["group"] == "login"],
-        "asks_login_items": bool(set(disclosure.items) & LOGIN_ITEMS),
+        "asks_login_items": disclosure.asks_login_items,
         "provision_order": disclosure.provision_order,
         "erasure_prohibition": disclosure.erasure_prohibition,
         "supplementarity": loc.text(disclosure.supplementarity),

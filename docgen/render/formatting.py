@@ -7,13 +7,13 @@ in Japan time, and money as 3万5000円; English documents write "November 22, 2
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
-from docgen.case.model import as_jst
+from docgen.case.model import as_jst, is_utc
 
 # (first day, era name): the Gregorian day each era began.
 ERAS: tuple[tuple[date, str], ...] = (
@@ -47,10 +47,6 @@ def jdate(day: date | datetime | None) -> str:
     return f"{era_year_text(day)}{day.month}月{day.day}日"
 
 
-def _is_utc(moment: datetime) -> bool:
-    return moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
-
-
 def jmoment(moment: datetime | None, seconds: bool = False) -> str:
     """令和8年9月1日21時14分 in Japan time; a UTC source value is shown beside it."""
     if moment is None:
@@ -58,7 +54,7 @@ def jmoment(moment: datetime | None, seconds: bool = False) -> str:
     local = as_jst(moment)
     clock = f"{local.hour}時{local.minute:02d}分" + (f"{local.second:02d}秒" if seconds else "")
     text = f"{jdate(local.date())}{clock}"
-    if _is_utc(moment):
+    if is_utc(moment):
         utc = moment.strftime("%Y-%m-%dT%H:%M:%S") + "Z"
         text += f"（日本時間。協定世界時 {utc}）"
     return text
@@ -80,7 +76,7 @@ def emoment(moment: datetime | None, seconds: bool = False) -> str:
     local = as_jst(moment)
     pattern = "HH:mm:ss" if seconds else "HH:mm"
     text = f"{edate(local.date())}, {format_time(local.time(), pattern, locale='en_US')} JST"
-    if _is_utc(moment):
+    if is_utc(moment):
         text += f" ({moment.strftime('%Y-%m-%dT%H:%M:%S')}Z UTC)"
     return text
 
