@@ -139,6 +139,18 @@ def test_a_date_after_the_document_date_is_an_error(
     assert "[X5] posts[1].posted_at" in render_fails(runner, path, tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("twitter", "x"), ("Instagram", "meta"), ("au", "kddi")]
+)
+def test_a_provider_typed_by_another_name_suggests_its_id(
+    write_case: WriteCase, typed: str, meant: str
+) -> None:
+    path = write_case(MINIMAL_CASE.replace('ref = "x"', f'ref = "{typed}"'))
+    ((_, key, _, message),) = findings_of(path)
+    assert key == "platform.ref"
+    assert f"did you mean `{meant}`?" in message
+
+
 def test_unknown_registry_reference_suggests_one(write_case: WriteCase) -> None:
     path = write_case(MINIMAL_CASE.replace('ref = "x"', 'ref = "docomoo"'))
     ((_, key, _, message),) = findings_of(path)

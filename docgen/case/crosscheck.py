@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.case.model import JST
-from docgen.case.registry import courts, providers
+from docgen.case.registry import courts, provider_nicknames, providers
 from docgen.law.findings import Finding, Message, Severity
 
 Data = dict[str, Any]
@@ -178,7 +178,8 @@ def registry_references(data: Data) -> list[Finding]:
 
 
 def _unknown(path: str, value: str, known: list[str], what: str) -> Finding:
-    close = difflib.get_close_matches(value, known, n=1)
+    nickname = provider_nicknames().get(value.lower()) if what == "provider" else None
+    close = [nickname] if nickname else difflib.get_close_matches(value, known, n=1)
     hint_en = f" (did you mean `{close[0]}`?)" if close else ""
     hint_ja = f"（`{close[0]}` の誤りではありませんか）" if close else ""
     noun_ja = "事業者" if what == "provider" else "裁判所"

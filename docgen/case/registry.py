@@ -31,6 +31,12 @@ def provider_networks() -> dict[str, str]:
 
 
 @cache
+def provider_nicknames() -> dict[str, str]:
+    """Other names of the built-in providers (``twitter`` → ``x``), for "did you mean" hints."""
+    return {n: k for k, v in _read("providers.toml").items() for n in v.get("known_as", [])}
+
+
+@cache
 def foreign_providers() -> frozenset[str]:
     """Provider ids of foreign companies (their certificates need a Japanese translation)."""
     return frozenset(k for k, v in _read("providers.toml").items() if v.get("foreign"))
