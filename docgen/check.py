@@ -9,6 +9,7 @@ from docgen.case.locate import line_of
 from docgen.case.model import Case
 from docgen.case.translations import untranslated
 from docgen.filings import FILINGS, Filing
+from docgen.filings.prose import voice_findings
 from docgen.law.deadlines import Deadline, urgent
 from docgen.law.findings import Finding, Message, dedupe, has_errors, sort_findings
 from docgen.law.rules import general_rules
@@ -47,7 +48,7 @@ def supported_filings(case: Case) -> list[Filing]:
 
 
 def filing_findings(case: Case, filing: Filing) -> list[Finding]:
-    findings = filing.missing_facts(case)
+    findings = filing.missing_facts(case) + voice_findings(case, filing)
     for rule in filing.rules:
         findings += rule(case)
     return findings

@@ -236,13 +236,14 @@ def test_d3_contact_details_in_reasons(make: Make, text: str) -> None:
     ]
 
 
-def test_d3_checks_the_notice_reasons_instead_of_the_claim(make: Make) -> None:
+def test_d3_checks_the_notice_own_wording_instead_of_the_shared_claim(make: Make) -> None:
     contact = "連絡は03-1000-0000まで"
-    case = make(claim={"harm": contact}, deletion={"reasons": "虚偽の事実である。"})
+    own = {"harm": "虚偽の事実である。"}
+    case = make(claim={"harm": contact, "deletion-request": own})
     assert rules_deletion.d3_private_details_in_reasons(case) == []
-    case = make(deletion={"reasons": contact})
+    case = make(claim={"harm": "虚偽の事実である。", "deletion-request": {"harm": contact}})
     assert found(rules_deletion.d3_private_details_in_reasons(case)) == [
-        ("D3", "warning", "deletion.reasons")
+        ("D3", "warning", "claim.deletion-request.harm")
     ]
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from docgen.case.markup import cited_ids, unknown_references
 from docgen.case.model import JST
 from docgen.case.registry import courts, provider_nicknames, providers
 from docgen.law.findings import Finding, Message, Severity
@@ -39,6 +40,7 @@ DATED_KEYS = (
 def cross_checks(data: Data, folder: Path, today: date) -> list[Finding]:
     return [
         *evidence_references(data),
+        *prose_references(data),
         *evidence_files(data, folder),
         *future_dates(data, today),
         *registry_references(data),
@@ -84,6 +86,60 @@ def evidence_references(data: Data) -> list[Finding]:
                         f"evidence `{ref}` is not defined by any [[evidence]] entry",
                     )
                 )
+    return findings
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """(key path, string) of every string under ``value``; a ``{ja, en}`` table counts as one key."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            inner = path if key in ("ja", "en") and path else f"{path}.{key}" if path else key
+            yield from _strings(item, inner)
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def _prose(data: Data) -> Iterator[tuple[str, str]]:
+    """The strings that may hold references: everything but post texts (verbatim evidence)."""
+    for key, value in data.items():
+        if key == "posts" and isinstance(value, list):
+            for index, post in enumerate(value, start=1):
+                if isinstance(post, dict):
+                    rest = {k: v for k, v in post.items() if k not in ("text", "original")}
+                    yield from _strings(rest, f"posts[{index}]")
+        else:
+            yield from _strings(value, key)
+
+
+def prose_references(data: Data) -> list[Finding]:
+    """``{ev:ID}`` naming no ``[[evidence]]`` entry (error); ``{evidnce:…}``-like typos (warning)."""
+    known = {item.get("id") for _, item in _tables(data, "evidence")}
+    findings = []
+    for path, text in _prose(data):
+        for ident in cited_ids(text):
+            if ident not in known:
+                findings.append(
+                    _error(
+                        path,
+                        f"`{{ev:{ident}}}` の証拠 `{ident}` は [[evidence]] にありません",
+                        f"`{{ev:{ident}}}` cites evidence `{ident}`, which no [[evidence]] entry defines",
+                    )
+                )
+        for form, close in unknown_references(text):
+            hint_ja = f"（`{close}` の誤りではありませんか）" if close else ""
+            hint_en = f" (did you mean `{close}`?)" if close else ""
+            findings.append(
+                _error(
+                    path,
+                    f"`{form}` は参照の書き方ではないため、そのまま表示されます{hint_ja}",
+                    f"`{form}` is not a reference and is shown as written{hint_en}; references are "
+                    "{ev:ID}, {exhibit:ID}, {victim} and {respondent}",
+                    "warning",
+                )
+            )
     return findings
 
 

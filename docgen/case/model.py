@@ -257,9 +257,11 @@ class Provider(StrictModel):
     address: L | None = None
     """本店所在地 / registered address"""
     representative: L | None = None
-    """代表者 / representative"""
+    """代表者の資格及び氏名（登記事項証明書のとおり。例: 代表取締役 山田太郎） / representative's title and name, as in the certificate of registered matters"""
     japan_representative: L | None = None
     """日本における代表者 / representative in Japan"""
+    service: L | None = None
+    """サービスの名称（例: X（旧Twitter）） / name of the service (e.g. X (formerly Twitter))"""
 
 
 class AccessProvider(Provider):
@@ -267,10 +269,23 @@ class AccessProvider(Provider):
 
     network: Literal["mobile", "fixed"] | None = None
     """携帯（mobile）か固定回線（fixed）か（ログの保存期間が異なる） / mobile or fixed network (log retention differs)"""
+    evidence: list[str] = Field(default_factory=list)
+    """IPアドレスがこの事業者のものであることを示す証拠（WHOIS等の [[evidence]] の id） / ids of the [[evidence]] (e.g. WHOIS) showing the IP addresses are this provider's"""
 
 
 PostKind = Literal["post", "repost", "quote", "reply", "profile", "direct_message"]
 Visibility = Literal["public", "protected", "direct"]
+
+
+class OriginalPost(StrictModel):
+    """The post a repost conveys or a quote cites."""
+
+    url: Url | None = None
+    """元の投稿のURL / URL of the original post"""
+    account: str | None = None
+    """元の投稿のアカウント / account of the original post"""
+    text: L | None = None
+    """元の投稿の原文（ja）とその訳（en） / original text and its translation"""
 
 
 class Post(StrictModel):
@@ -296,6 +311,25 @@ class Post(StrictModel):
     """現在も閲覧できるか / still online"""
     evidence: list[str] = Field(default_factory=list)
     """この投稿の証拠（[[evidence]] の id） / ids of the [[evidence]] entries showing it"""
+    followers: int | None = Field(None, ge=0)
+    """投稿時のフォロワー数（鍵アカウントでは承認済みフォロワー数） / followers when posted (approved followers for a locked account)"""
+    original: OriginalPost | None = None
+    """リポスト・引用の元の投稿 / the post reposted or quoted"""
+
+
+class ClaimWording(StrictModel):
+    """The claim's texts for one filing only; each key given here replaces the one in [claim]."""
+
+    identification: L | None = None
+    """同定可能性（この書面での記載） / identifiability, as this filing words it"""
+    facts_alleged: L | None = None
+    """摘示事実（この書面での記載） / facts alleged, as this filing words it"""
+    harm: L | None = None
+    """権利侵害・被害の内容（この書面での記載） / the harm, as this filing words it"""
+    no_justification: L | None = None
+    """違法性阻却事由の不存在（この書面での記載） / absence of justification, as this filing words it"""
+    necessity: L | None = None
+    """保全の必要性（この書面での記載） / necessity of preservation, as this filing words it"""
 
 
 class Claim(StrictModel):
@@ -313,6 +347,34 @@ class Claim(StrictModel):
     """違法性阻却事由の不存在（公共性・公益目的・真実性がないこと） / absence of justification (no public interest, not for public benefit, untrue)"""
     necessity: L | None = None
     """保全の必要性（仮処分） / necessity of preservation (provisional dispositions)"""
+    deletion_request: ClaimWording | None = Field(None, alias="deletion-request")
+    """送信防止措置依頼書だけの記載（発信者に転送される） / wording for the deletion request only (forwarded to the poster)"""
+    disclosure_petition: ClaimWording | None = Field(None, alias="disclosure-petition")
+    """発信者情報開示命令申立書だけの記載 / wording for the disclosure petition only"""
+    preservation_petition: ClaimWording | None = Field(None, alias="preservation-petition")
+    """発信者情報消去禁止仮処分命令申立書だけの記載 / wording for the preservation petition only"""
+    police_report: ClaimWording | None = Field(None, alias="police-report")
+    """被害届だけの記載 / wording for the police report only"""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def wording(self, filing_id: str, key: ClaimText) -> tuple[str, L | None]:
+        """(key path, text) of ``key`` as ``filing_id`` pleads it: its own wording, else the shared."""
+        own = getattr(self, filing_id.replace("-", "_"), None)
+        override = getattr(own, key) if isinstance(own, ClaimWording) else None
+        if override is not None:
+            return f"claim.{filing_id}.{key}", override
+        return f"claim.{key}", getattr(self, key)
+
+
+ClaimText = Literal["identification", "facts_alleged", "harm", "no_justification", "necessity"]
+CLAIM_TEXTS: tuple[ClaimText, ...] = (
+    "identification",
+    "facts_alleged",
+    "harm",
+    "no_justification",
+    "necessity",
+)
 
 
 class Deletion(StrictModel):
@@ -320,8 +382,8 @@ class Deletion(StrictModel):
 
     show_name_to_sender: bool = False
     """発信者に氏名を開示してよいか / may the platform show the requester's name to the poster"""
-    reasons: L | None = None
-    """権利が侵害されたとする理由（発信者に転送される。省略時は claim の記載） / reasons for the notice (forwarded to the poster; default: the claim texts)"""
+    attachments: list[str] | None = None
+    """添付する証拠（[[evidence]] の id。発信者に転送される。省略時は投稿の証拠） / evidence ids to attach (forwarded to the poster; default: the posts' own evidence)"""
 
 
 class Disclosure(StrictModel):
@@ -345,6 +407,8 @@ class Disclosure(StrictModel):
 
     supplementarity: L | None = None
     """補充性（ログイン型の情報を求めるとき） / supplementarity, when login-type items are sought"""
+    supplementarity_ground: Literal["i", "ro", "ha"] | None = None
+    """補充性の根拠（法5条1項3号イ・ロ・ハ） / the limb of Art. 5(1)(iii) relied on: i, ro or ha ((a), (b), (c))"""
     decision_notified_at: date | None = None
     """開示命令の決定の告知を受けた日（異議の訴えの期間の起算点） / day notice of the decision was received (objection-suit deadline)"""
 
@@ -360,6 +424,8 @@ class Connection(StrictModel):
     """接続日時（プラットフォームの記録どおり、UTCなら Z） / moment of the connection (as logged; Z for UTC)"""
     destination: str | None = None
     """接続先（携帯電話事業者の場合） / connection destination (for mobile carriers)"""
+    evidence: list[str] = Field(default_factory=list)
+    """この通信の記録を示す証拠（[[evidence]] の id） / ids of the [[evidence]] showing the platform disclosed it"""
 
 
 class Offender(StrictModel):
@@ -388,7 +454,11 @@ class Police(StrictModel):
     """被害の模様 / how it came about"""
 
 
-EvidenceKind = Literal["screenshot", "printout", "statement", "certificate", "record", "other"]
+EvidenceKind = Literal[
+    "screenshot", "printout", "statement", "certificate", "record", "medical", "other"
+]
+PRIVATE_EVIDENCE: frozenset[str] = frozenset({"statement", "medical"})
+"""Kinds a notice the platform forwards to the poster must never attach (陳述書, 診断書)."""
 
 
 class Evidence(StrictModel):
@@ -399,7 +469,7 @@ class Evidence(StrictModel):
     title: L
     """標目 / title"""
     kind: EvidenceKind = "other"
-    """種類 / kind"""
+    """種類（medical は診断書等） / kind (medical: a doctor's certificate or records)"""
     made_at: date | None = None
     """作成日 / date made"""
     author: L | None = None
@@ -427,7 +497,7 @@ class Case(StrictModel):
     """アクセスプロバイダ（ISP・携帯電話事業者） / the ISP or mobile carrier"""
     posts: list[Post] = Field(default_factory=list)
     """権利を侵害する投稿 / the infringing posts"""
-    claim: Claim = Field(default_factory=Claim)
+    claim: Claim = Field(default_factory=lambda: Claim.model_validate({}))
     """法的主張 / the legal theory"""
     deletion: Deletion = Field(default_factory=Deletion)
     """送信防止措置依頼 / the deletion request"""

@@ -5,10 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from docgen.case.model import Case
+from docgen.case.model import Case, Evidence, Post
+from docgen.filings.voice import PETITION, Voice
 from docgen.law.findings import Finding, Message, Severity
 
 Rule = Callable[[Case], list[Finding]]
+
+CLAIM_PLEADING = (
+    "claim.identification",
+    "claim.facts_alleged",
+    "claim.harm",
+    "claim.no_justification",
+)
+"""The claim texts every filing that pleads the infringement prints."""
+
+
+def every_post(case: Case) -> list[Post]:
+    return list(case.posts)
+
+
+def every_exhibit(case: Case) -> list[Evidence]:
+    return list(case.evidence)
 
 
 @dataclass(frozen=True)
@@ -41,9 +58,13 @@ class Filing:
     addressee: Message
     requirements: tuple[Requirement, ...]
     rules: tuple[Rule, ...] = field(default=())
-    exhibit_prefix: Message = Message("甲", "Exhibit")
-    court_exhibits: bool = True
-    """False for letters and police reports: attachments are 資料1, not 甲第1号証."""
+    voice: Voice = PETITION
+    texts: tuple[str, ...] = CLAIM_PLEADING
+    """The case-file prose it prints (dotted key paths; claim texts may be worded per filing)."""
+    posts_of: Callable[[Case], list[Post]] = every_post
+    """The posts it concerns, numbered 1… in it."""
+    evidence_of: Callable[[Case], list[Evidence]] = every_exhibit
+    """The exhibits or attachments it lists, numbered 1… in it."""
 
     @property
     def template_name(self) -> str:

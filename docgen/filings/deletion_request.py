@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docgen.case.model import Case, Evidence, Post
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import (
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
@@ -11,6 +12,7 @@ from docgen.filings.requirements import (
     RIGHTS,
     has_contact,
 )
+from docgen.filings.voice import NOTICE_TO_PLATFORM
 from docgen.law.findings import Message
 from docgen.law.rules import d2_facts_alleged, s1_corporate_rights, x8_title_at_posting
 from docgen.law.rules_deletion import (
@@ -21,6 +23,23 @@ from docgen.law.rules_deletion import (
     s2_nonpublic_deletion,
 )
 
+
+def posts_to_remove(case: Case) -> list[Post]:
+    """The posts the notice asks to remove: every post not known to be offline already."""
+    return [p for p in case.posts if p.still_online is not False]
+
+
+def attachments(case: Case) -> list[Evidence]:
+    """``deletion.attachments`` if given, else the evidence of the posts it concerns: the notice
+    is forwarded to the poster, so it never attaches a statement unless the lawyer says so (and
+    then rule D3 refuses it)."""
+    chosen = case.deletion.attachments
+    if chosen is None:
+        chosen = [ref for post in posts_to_remove(case) for ref in post.evidence]
+    wanted = set(chosen)
+    return [e for e in case.evidence if e.id in wanted]
+
+
 FILING = Filing(
     id="deletion-request",
     aliases=("deletion",),
@@ -28,8 +47,10 @@ FILING = Filing(
         "侵害情報の通知書 兼 送信防止措置依頼書",
         "Notice of Infringing Information and Request for Measures to Prevent Transmission",
     ),
-    court_exhibits=False,
     addressee=Message("プラットフォーム事業者", "the platform"),
+    voice=NOTICE_TO_PLATFORM,
+    posts_of=posts_to_remove,
+    evidence_of=attachments,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         PLATFORM,

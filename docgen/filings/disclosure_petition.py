@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.filings.base import Filing
+from docgen.filings.base import CLAIM_PLEADING, Filing
 from docgen.filings.requirements import (
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
     COURT,
@@ -37,6 +37,7 @@ FILING = Filing(
         "Petition for a Sender Identification Information Disclosure Order",
     ),
     addressee=Message("裁判所", "the court"),
+    texts=(*CLAIM_PLEADING, "disclosure.supplementarity", "disclosure.purpose_note"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,

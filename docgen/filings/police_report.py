@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
+from docgen.filings.voice import POLICE_REPORT
 from docgen.law.findings import Message
 from docgen.law.rules_police import (
     p8_prosecution_limitation,
@@ -15,7 +16,8 @@ FILING = Filing(
     id="police-report",
     aliases=("police",),
     title=Message("被害届", "Crime Victim Report"),
-    court_exhibits=False,
+    voice=POLICE_REPORT,
+    texts=("police.circumstances", "claim.harm"),
     addressee=Message("警察署長", "the chief of police"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,

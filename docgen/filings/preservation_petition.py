@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.filings.base import Filing, Requirement
+from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
     ACCESS_PROVIDER,
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
@@ -14,6 +14,7 @@ from docgen.filings.requirements import (
     PURPOSES,
     RIGHTS,
 )
+from docgen.filings.voice import PROVISIONAL_DISPOSITION
 from docgen.law.findings import Message
 from docgen.law.rules_logs import (
     l1_connection_retention,
@@ -30,7 +31,8 @@ FILING = Filing(
         "Information",
     ),
     addressee=Message("裁判所", "the court"),
-    exhibit_prefix=Message("疎甲", "Exhibit"),
+    voice=PROVISIONAL_DISPOSITION,
+    texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.purpose_note"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,

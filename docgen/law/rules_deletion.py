@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from docgen.case.model import Case, L
+from docgen.case.model import Case, ClaimText, L
 from docgen.law.common import ACT_RENAMED, finding, is_x, nonpublic, posts, texts
 from docgen.law.findings import Finding, Message
 
-CLAIM_TEXTS = ("identification", "facts_alleged", "harm", "no_justification")
+CLAIM_TEXTS: tuple[ClaimText, ...] = ("identification", "facts_alleged", "harm", "no_justification")
 """The claim's texts that make up the request's 「権利が侵害されたとする理由」."""
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)0\d{1,4}[-‐－]\d{1,4}[-‐－]\d{3,4}(?!\d)|(?<!\d)0\d{9,10}(?!\d)")
@@ -31,10 +31,8 @@ def _contact_details(case: Case, text: str) -> list[Message]:
 
 
 def forwarded_texts(case: Case) -> list[tuple[str, L | None]]:
-    """The texts the notice forwards: ``deletion.reasons``, or else the claim's texts."""
-    if case.deletion.reasons is not None:
-        return [("deletion.reasons", case.deletion.reasons)]
-    return [(f"claim.{key}", getattr(case.claim, key)) for key in CLAIM_TEXTS]
+    """The texts the notice forwards: the claim as the deletion request words it."""
+    return [case.claim.wording("deletion-request", key) for key in CLAIM_TEXTS]
 
 
 def d3_private_details_in_reasons(case: Case) -> list[Finding]:

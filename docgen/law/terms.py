@@ -152,5 +152,6 @@ EVIDENCE_KINDS: dict[str, Message] = {
     "statement": Message("陳述書", "written statement"),
     "certificate": Message("証明書", "certificate"),
     "record": Message("記録", "record"),
+    "medical": Message("診断書等", "medical record"),
     "other": Message("その他", "other"),
 }

@@ -7,14 +7,17 @@ language shows the other one, and is reported once as a warning naming the field
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.case.markup import ExhibitReference, resolve
 from docgen.case.model import (
+    CLAIM_TEXTS,
     Attorney,
     Case,
     Court,
     Evidence,
+    Language,
     LocalizedTable,
     Post,
     Provider,
@@ -34,20 +37,47 @@ Context = dict[str, Any]
 
 @dataclass(frozen=True)
 class Localizer:
-    """Picks each text in one language (the other one where a text has only that)."""
+    """Picks each text in one language (the other one where a text has only that), and writes the
+    references of case-file prose in the filing's voice."""
 
-    lang: str
+    lang: Language
+    filing: Filing
+    has_attorney: bool = False
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Evidence id → its number in this filing."""
 
     def text(self, value: str | LocalizedTable | None) -> str | None:
         return localized(value, self.lang)[0]
 
+    def prose(self, value: str | LocalizedTable | None) -> str | None:
+        """A prose text with ``{ev:4}``, ``{victim}``… written as this filing writes them."""
+        text = self.text(value)
+        return None if text is None else resolve(text, self._exhibits, self._role)
+
     def term(self, message: Message) -> str:
         return message.in_language(self.lang)
+
+    def _exhibits(self, reference: ExhibitReference) -> str:
+        numbers = [self.numbers[i] for i in reference.ids if i in self.numbers]
+        if not numbers:  # cited evidence this filing does not list: `check` reports it (X12)
+            return ""
+        style = self.filing.voice.exhibits
+        return style.cite(numbers, self.lang) if reference.cited else style.name(numbers, self.lang)
+
+    def _role(self, role: str) -> str:
+        voice = self.filing.voice
+        lower = role.lower()
+        term = voice.victim_term(self.has_attorney) if lower == "victim" else voice.respondent
+        text = self.term(term)
+        return text[:1].upper() + text[1:] if role[:1].isupper() else text
 
 
 def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[Finding]]:
     """The context of ``filing`` in ``lang`` and the warnings for text missing in that language."""
-    loc = Localizer(lang)
+    exhibits = filing.evidence_of(case)
+    numbers = {e.id: i for i, e in enumerate(exhibits, 1)}
+    language: Language = "ja" if lang == "ja" else "en"
+    loc = Localizer(language, filing, bool(case.attorneys), numbers)
     attorneys = [_attorney(a, loc) for a in case.attorneys]
     context: Context = {
         "lang": lang,
@@ -56,23 +86,21 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "court": _court(resolve_court(case.case.court), loc),
         "police_station": loc.text(case.case.police_station),
         "victim": _victim(case, loc, attorneys),
+        "voice": _voice(loc),
         "attorneys": attorneys,
         "attorney": attorneys[0] if attorneys else None,
         "platform": _provider(resolve_provider(case.platform), loc),
         "access_provider": _access_provider(case, loc),
-        "posts": [_post(p, i, case, filing, loc) for i, p in enumerate(case.posts, 1)],
+        "posts": [_post(p, i, loc) for i, p in enumerate(filing.posts_of(case), 1)],
         "claim": _claim(case, loc),
-        "deletion": {
-            "show_name_to_sender": case.deletion.show_name_to_sender,
-            "reasons": loc.text(case.deletion.reasons),
-        },
+        "deletion": {"show_name_to_sender": case.deletion.show_name_to_sender},
         "disclosure": _disclosure(case, loc),
         "connections": [
             {"no": i, "ip": c.ip, "port": c.port, "at": c.at, "destination": c.destination}
             for i, c in enumerate(case.connections, 1)
         ],
         "police": _police(case, loc),
-        "evidence": [_evidence(e, i, filing, loc) for i, e in enumerate(case.evidence, 1)],
+        "evidence": [_evidence(e, i, loc) for i, e in enumerate(exhibits, 1)],
         "fees": {"stamp": court_fee(case, filing.id)},
     }
     return context, untranslated(case, lang)
@@ -83,8 +111,13 @@ def _filing(filing: Filing, loc: Localizer) -> Context:
         "id": filing.id,
         "title": loc.term(filing.title),
         "title_ja": filing.title.ja,
-        "exhibit_prefix": loc.term(filing.exhibit_prefix),
+        "exhibit_prefix": loc.term(filing.voice.exhibits.prefix),
     }
+
+
+def _voice(loc: Localizer) -> Context:
+    """The parties in this filing's terms: ``voice.victim`` 申立人, ``voice.Victim`` The petitioner."""
+    return {role: loc.prose("{" + role + "}") for role in ("victim", "Victim", "respondent", "Respondent")}
 
 
 def _case_info(case: Case, loc: Localizer) -> Context:
@@ -159,9 +192,16 @@ def _victim(case: Case, loc: Localizer, attorneys: list[Context]) -> Context:
 
 
 def _office_address(office: Context, loc: Localizer) -> str:
-    care_of = "（送達場所）" if loc.lang == "ja" else " (address for service)"
-    parts = [p for p in (office.get("address"), office.get("office")) if p]
-    return "　".join(parts) + care_of if loc.lang == "ja" else ", ".join(parts) + care_of
+    """Where the other side writes to instead of a concealed address: the attorney's office."""
+    address, name = office.get("address"), office.get("office")
+    if loc.filing.voice.court:
+        victim = loc.prose("{victim}")
+        if loc.lang == "ja":
+            return f"{address or name}（{victim}代理人事務所）"
+        return f"{address or name} (c/o the attorneys for {victim})"
+    if loc.lang == "ja":
+        return "　".join(p for p in (address, f"{name}気付" if name else None) if p)
+    return ", ".join(p for p in (f"c/o {name}" if name else None, address) if p)
 
 
 def _provider(provider: Provider | None, loc: Localizer) -> Context | None:
@@ -174,6 +214,7 @@ def _provider(provider: Provider | None, loc: Localizer) -> Context | None:
         "address": loc.text(provider.address),
         "representative": loc.text(provider.representative),
         "japan_representative": loc.text(provider.japan_representative),
+        "service": loc.text(provider.service),
     }
 
 
@@ -184,9 +225,11 @@ def _access_provider(case: Case, loc: Localizer) -> Context | None:
     return context
 
 
-def _post(post: Post, number: int, case: Case, filing: Filing, loc: Localizer) -> Context:
-    original, translation = _post_text(post)
-    labels = {e.id: _exhibit_label(filing, i, loc) for i, e in enumerate(case.evidence, 1)}
+def _post(post: Post, number: int, loc: Localizer) -> Context:
+    original, translation = _post_text(post.text)
+    style = loc.filing.voice.exhibits
+    source = post.original
+    quoted, quoted_translation = _post_text(source.text if source else None)
     return {
         "no": number,
         "url": post.url,
@@ -200,13 +243,24 @@ def _post(post: Post, number: int, case: Case, filing: Filing, loc: Localizer) -
         "translation": translation,
         "found_at": post.found_at,
         "still_online": post.still_online,
-        "exhibits": [labels[ref] for ref in post.evidence if ref in labels],
+        "followers": post.followers,
+        "original": None
+        if source is None
+        else {
+            "url": source.url,
+            "account": source.account,
+            "text": quoted,
+            "translation": quoted_translation,
+        },
+        "exhibits": [
+            style.label(loc.numbers[ref], loc.lang) for ref in post.evidence if ref in loc.numbers
+        ],
+        "cite": loc.prose("{ev:" + ",".join(post.evidence) + "}") if post.evidence else "",
     }
 
 
-def _post_text(post: Post) -> tuple[str | None, str | None]:
+def _post_text(text: str | LocalizedTable | None) -> tuple[str | None, str | None]:
     """(the original, verbatim; its English translation if one is given)."""
-    text = post.text
     if text is None or isinstance(text, str):
         return text, None
     if text.ja is not None:
@@ -215,17 +269,18 @@ def _post_text(post: Post) -> tuple[str | None, str | None]:
 
 
 def _claim(case: Case, loc: Localizer) -> Context:
+    """The claim as this filing pleads it: its own wording where the case gives one."""
     claim = case.claim
-    rights = [loc.term(RIGHTS[r]) for r in claim.rights]
+    corporation = case.victim.kind == "corporation"
+    rights = [r for r in claim.rights if not (corporation and r == "honor_feeling")]
+    texts: dict[str, str | None] = {
+        key: loc.prose(claim.wording(loc.filing.id, key)[1]) for key in CLAIM_TEXTS
+    }
     return {
-        "rights": rights,
-        "defamation": "reputation" in claim.rights,
-        "insult": "honor_feeling" in claim.rights,
-        "identification": loc.text(claim.identification),
-        "facts_alleged": loc.text(claim.facts_alleged),
-        "harm": loc.text(claim.harm),
-        "no_justification": loc.text(claim.no_justification),
-        "necessity": loc.text(claim.necessity),
+        "rights": [loc.term(RIGHTS[r]) for r in rights],
+        "defamation": "reputation" in rights,
+        "insult": "honor_feeling" in rights,
+        **texts,
     }
 
 
@@ -243,7 +298,7 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
     return {
         "purposes": [loc.term(PURPOSES[p]) for p in disclosure.purposes],
         "purpose_keys": [str(p) for p in disclosure.purposes],
-        "purpose_note": loc.text(disclosure.purpose_note),
+        "purpose_note": loc.prose(disclosure.purpose_note),
         "items": items,
         "account_items": [i for i in items if i["group"] == "account"],
         "posting_items": [i for i in items if i["group"] == "posting"],
@@ -251,7 +306,8 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
         "asks_login_items": disclosure.asks_login_items,
         "provision_order": disclosure.provision_order,
         "erasure_prohibition": disclosure.erasure_prohibition,
-        "supplementarity": loc.text(disclosure.supplementarity),
+        "supplementarity": loc.prose(disclosure.supplementarity),
+        "supplementarity_ground": disclosure.supplementarity_ground,
     }
 
 
@@ -269,29 +325,20 @@ def _police(case: Case, loc: Localizer) -> Context | None:
         },
         "offender_known_at": police.offender_known_at,
         "wants_punishment": police.wants_punishment,
-        "circumstances": loc.text(police.circumstances),
+        "circumstances": loc.prose(police.circumstances),
     }
 
 
-def _exhibit_label(filing: Filing, number: int, loc: Localizer) -> str:
-    """甲第1号証 / 疎甲第1号証 for a court; 資料1 / Attachment 1 for a letter or the police."""
-    if not filing.court_exhibits:
-        return f"資料{number}" if loc.lang == "ja" else f"Attachment {number}"
-    if loc.lang == "ja":
-        return f"{filing.exhibit_prefix.ja}第{number}号証"
-    return f"Exhibit {number}"
-
-
-def _evidence(item: Evidence, number: int, filing: Filing, loc: Localizer) -> Context:
+def _evidence(item: Evidence, number: int, loc: Localizer) -> Context:
     return {
         "no": number,
         "id": item.id,
-        "label": _exhibit_label(filing, number, loc),
-        "title": loc.text(item.title),
+        "label": loc.filing.voice.exhibits.label(number, loc.lang),
+        "title": loc.prose(item.title),
         "kind": item.kind,
         "kind_label": loc.term(EVIDENCE_KINDS[item.kind]),
         "made_at": item.made_at,
-        "author": loc.text(item.author),
-        "purpose": loc.text(item.purpose),
+        "author": loc.prose(item.author),
+        "purpose": loc.prose(item.purpose),
         "file": item.file,
     }

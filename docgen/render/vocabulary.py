@@ -36,6 +36,10 @@ _PROVIDER = {
     "address": _TEXT,
     "representative": _TEXT,
     "japan_representative": _TEXT,
+    "service": _TEXT,
+}
+_WORDING = {k: _TEXT for k in ("identification", "facts_alleged", "harm", "no_justification")} | {
+    "necessity": _TEXT
 }
 MAXIMAL_CASE: dict[str, Any] = {
     "schema": 1,
@@ -55,25 +59,29 @@ MAXIMAL_CASE: dict[str, Any] = {
         | {"phone": "1", "fax": "1", "email": "a@b"}
     ],
     "platform": {"ref": "x", **_PROVIDER},
-    "access_provider": {"ref": "docomo", **_PROVIDER, "network": "mobile"},
+    "access_provider": {"ref": "docomo", **_PROVIDER, "network": "mobile", "evidence": ["1"]},
     "posts": [
         {"url": "https://example.com/1", "account": "@a", "account_name": "a"}
         | {"posted_at": "2026-09-01T21:14:00+09:00", "kind": "post", "text": _TEXT}
         | {"visibility": "public", "found_at": "2026-09-02", "still_online": True}
-        | {"evidence": ["1"]}
+        | {"evidence": ["1"], "followers": 1}
+        | {"original": {"url": "https://example.com/0", "account": "@b", "text": _TEXT}}
     ],
     "claim": {"rights": [r.value for r in Right]}
     | {k: _TEXT for k in ("identification", "facts_alleged", "harm")}
-    | {k: _TEXT for k in ("no_justification", "necessity")},
-    "deletion": {"show_name_to_sender": True, "reasons": {"ja": "理由", "en": "Reasons"}},
+    | {k: _TEXT for k in ("no_justification", "necessity")}
+    | {"deletion-request": _WORDING, "disclosure-petition": _WORDING}
+    | {"preservation-petition": _WORDING, "police-report": _WORDING},
+    "deletion": {"show_name_to_sender": True, "attachments": ["1"]},
     "disclosure": {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
         **{"provision_order": True, "erasure_prohibition": True},
-        **{"purpose_note": _TEXT, "supplementarity": _TEXT},
+        **{"purpose_note": _TEXT, "supplementarity": _TEXT, "supplementarity_ground": "ro"},
         "decision_notified_at": "2026-10-01",
     },
     "connections": [
         {"ip": "192.0.2.1", "port": 1, "at": "2026-09-01T00:00:00Z", "destination": "a"}
+        | {"evidence": ["1"]}
     ],
     "police": {
         **{"offenses": ["defamation", "insult"], "offender_known_at": "2026-09-01"},
