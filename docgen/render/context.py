@@ -97,6 +97,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "disclosure": _disclosure(case, loc),
         "connections": [
             {"no": i, "ip": c.ip, "port": c.port, "at": c.at, "destination": c.destination}
+            | {"cite": _cite(c.evidence, loc)}
             for i, c in enumerate(case.connections, 1)
         ],
         "police": _police(case, loc),
@@ -220,8 +221,9 @@ def _provider(provider: Provider | None, loc: Localizer) -> Context | None:
 
 def _access_provider(case: Case, loc: Localizer) -> Context | None:
     context = _provider(resolve_provider(case.access_provider), loc)
-    if context is not None:
+    if context is not None and case.access_provider is not None:
         context["network"] = access_network(case.access_provider)
+        context["cite"] = _cite(case.access_provider.evidence, loc)
     return context
 
 
@@ -255,8 +257,13 @@ def _post(post: Post, number: int, loc: Localizer) -> Context:
         "exhibits": [
             style.label(loc.numbers[ref], loc.lang) for ref in post.evidence if ref in loc.numbers
         ],
-        "cite": loc.prose("{ev:" + ",".join(post.evidence) + "}") if post.evidence else "",
+        "cite": _cite(post.evidence, loc),
     }
+
+
+def _cite(ids: list[str], loc: Localizer) -> str:
+    """（甲1、甲2） / (Exhibits 1 and 2) for these evidence ids, or "" when there are none."""
+    return (loc.prose("{ev:" + ",".join(ids) + "}") or "") if ids else ""
 
 
 def _post_text(text: str | LocalizedTable | None) -> tuple[str | None, str | None]:
