@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.case.load import LoadedCase, load_case
-from docgen.check import CheckResult, check_case, supported_filings
+from docgen.check import CheckResult, check_case, skipped_filings, supported_filings
 from docgen.errors import CaseError, UsageError
 from docgen.filings import FILINGS, Filing, get_filing
 from docgen.law.findings import Finding, Message, has_errors, sort_findings
@@ -95,6 +95,8 @@ def render_case(
     loaded = load_case(case_path)
     filings = resolve_filings(filing, loaded)
     findings = [*loaded.warnings, *check_filings(loaded, filings, strict)]
+    if filing == "all":
+        findings += skipped_filings(loaded.case)
     request = RenderRequest(
         filings=filings,
         languages=list(languages or loaded.case.case.languages),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docgen.case.load import LoadedCase, key_parts
 from docgen.case.locate import line_of
@@ -47,8 +47,17 @@ def supported_filings(case: Case) -> list[Filing]:
     return [f for f in FILINGS.values() if f.supported_by(case)]
 
 
+def skipped_filings(case: Case) -> list[Finding]:
+    """Why ``render all`` leaves out filings whose facts are there but whose stage is past."""
+    reasons = [f.not_now(case) for f in FILINGS.values()]
+    return [replace(r, severity="info") for r in reasons if r is not None]
+
+
 def filing_findings(case: Case, filing: Filing) -> list[Finding]:
+    reason = filing.not_now(case)
     findings = filing.missing_facts(case) + voice_findings(case, filing)
+    if reason is not None:
+        findings.append(reason)
     for rule in filing.rules:
         findings += rule(case)
     return findings
@@ -63,6 +72,8 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     targets = [filing] if filing else supported_filings(case)
     if not targets:
         findings.append(NO_FILING_YET)
+    if filing is None:
+        findings += skipped_filings(case)
     for target in targets:
         findings += filing_findings(case, target)
     located = [

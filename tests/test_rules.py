@@ -196,7 +196,7 @@ def test_general_rules_collect_the_cross_cutting_rules(make: Make) -> None:
 
 def test_s1_corporation_claims_sense_of_honour(make: Make) -> None:
     case = make(victim={"kind": "corporation"}, claim={"rights": ["reputation", "honor_feeling"]})
-    assert found(rules.s1_corporate_rights(case)) == [("S1", "warning", "claim.rights")]
+    assert found(rules.s1_corporate_rights(case)) == [("S1", "error", "claim.rights")]
 
 
 def test_s1_individual_may_claim_sense_of_honour(make: Make) -> None:
@@ -305,8 +305,13 @@ def test_s2_direct_and_protected(make: Make) -> None:
     assert found(rules_disclosure.s2_public_channel(case)) == [
         ("S2", "error", "posts[1].visibility"),
         ("S2", "error", "posts[2].kind"),
-        ("S2", "warning", "posts[3].visibility"),
+        ("S2", "warning", "posts[3].followers"),
     ]
+
+
+def test_s2_protected_post_with_its_approved_followers_pleaded(make: Make) -> None:
+    case = make(posts=[post(visibility="protected", followers=212)])
+    assert rules_disclosure.s2_public_channel(case) == []
 
 
 def test_s2_public_post(make: Make) -> None:

@@ -67,8 +67,9 @@ def unknown_references(text: str) -> list[tuple[str, str | None]]:
         name = match.group("name")
         if name.lower() in KNOWN_NAMES:
             continue  # e.g. `{ev}` without ids, or `{VICTIM}`
-        close = difflib.get_close_matches(name.lower(), KNOWN_NAMES, n=1)
-        found.append((match.group(0), close[0] if close else None))
+        close = difflib.get_close_matches(name.lower(), (*KNOWN_NAMES, "evidence"), 1, 0.5)
+        suggestion = {"evidence": "ev"}.get(close[0], close[0]) if close else None
+        found.append((match.group(0), suggestion))
     return found
 
 

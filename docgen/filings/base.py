@@ -20,6 +20,10 @@ CLAIM_PLEADING = (
 """The claim texts every filing that pleads the infringement prints."""
 
 
+def always_applies(case: Case) -> Finding | None:
+    return None
+
+
 def every_post(case: Case) -> list[Post]:
     return list(case.posts)
 
@@ -65,6 +69,9 @@ class Filing:
     """The posts it concerns, numbered 1… in it."""
     evidence_of: Callable[[Case], list[Evidence]] = every_exhibit
     """The exhibits or attachments it lists, numbered 1… in it."""
+    not_now: Callable[[Case], Finding | None] = always_applies
+    """Why the matter's stage calls for no such filing (a pending duplicate, nothing left to
+    remove), or None: ``render all`` then skips it, and asking for it is an error."""
 
     @property
     def template_name(self) -> str:
@@ -74,7 +81,10 @@ class Filing:
         return [r.finding() for r in self.requirements if not r.present(case)]
 
     def supported_by(self, case: Case) -> bool:
-        """Whether the case holds every fact this filing requires (``render all`` uses this)."""
+        """Whether the case holds every fact this filing requires and its stage calls for it
+        (``render all`` uses this)."""
+        if self.not_now(case) is not None:
+            return False
         return not any(r.severity == "error" and not r.present(case) for r in self.requirements)
 
     def names(self) -> Sequence[str]:

@@ -22,6 +22,7 @@ from docgen.law.rules_deletion import (
     d6_x_japan_form,
     s2_nonpublic_deletion,
 )
+from docgen.law.rules_pleading import d16_nothing_online, d16_offline_posts
 
 
 def posts_to_remove(case: Case) -> list[Post]:
@@ -51,6 +52,7 @@ FILING = Filing(
     voice=NOTICE_TO_PLATFORM,
     posts_of=posts_to_remove,
     evidence_of=attachments,
+    not_now=d16_nothing_online,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         PLATFORM,
@@ -76,5 +78,6 @@ FILING = Filing(
         d4_attachments,
         d5_account_deletion,
         d6_x_japan_form,
+        d16_offline_posts,
     ),
 )

@@ -28,6 +28,11 @@ from docgen.law.rules_disclosure import (
     s18_x_provision_order,
     s19_erasure_scope,
 )
+from docgen.law.rules_pleading import (
+    s6_supplementarity_ground,
+    s23_pending_disclosure_case,
+    x2_platform_representative,
+)
 
 FILING = Filing(
     id="disclosure-petition",
@@ -38,6 +43,7 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     texts=(*CLAIM_PLEADING, "disclosure.supplementarity", "disclosure.purpose_note"),
+    not_now=s23_pending_disclosure_case,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,
@@ -61,5 +67,7 @@ FILING = Filing(
         s18_x_provision_order,
         s19_erasure_scope,
         l1_posting_logs,
+        s6_supplementarity_ground,
+        x2_platform_representative,
     ),
 )

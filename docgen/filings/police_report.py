@@ -6,6 +6,7 @@ from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import POLICE_REPORT
 from docgen.law.findings import Message
+from docgen.law.rules_pleading import p13_punishment
 from docgen.law.rules_police import (
     p8_prosecution_limitation,
     p9_offence_classification,
@@ -62,5 +63,6 @@ FILING = Filing(
         p8_prosecution_limitation,
         p9_offence_classification,
         p9_publicness,
+        p13_punishment,
     ),
 )

@@ -21,6 +21,10 @@ from docgen.law.rules_logs import (
     l3_connection_identifiers,
     s14_related_case,
 )
+from docgen.law.rules_pleading import (
+    l4_pleaded_steps_cite_evidence,
+    x2_access_provider_representative,
+)
 
 FILING = Filing(
     id="preservation-petition",
@@ -66,5 +70,7 @@ FILING = Filing(
         s14_related_case,
         l1_connection_retention,
         l3_connection_identifiers,
+        l4_pleaded_steps_cite_evidence,
+        x2_access_provider_representative,
     ),
 )

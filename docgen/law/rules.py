@@ -276,11 +276,11 @@ def s1_corporate_rights(case: Case) -> list[Finding]:
     return [
         finding(
             "S1",
-            "warning",
+            "error" if right == Right.honor_feeling else "warning",
             "claim.rights",
             f'被害者は法人ですが、`claim.rights` に "{right.value}" が含まれています。{ja}',
             f'The victim is a corporation, but `claim.rights` includes "{right.value}": {en}',
-            "Art. 5(1); [P] practice",
+            "Art. 5(1); brief §12.4 (courts deny a company a sense of honour) [P]",
         )
         for right, (ja, en) in _PERSONAL_RIGHTS.items()
         if right in case.claim.rights

@@ -45,23 +45,29 @@ def s2_public_channel(case: Case) -> list[Finding]:
                     "Art. 2(i); Art. 5(1)",
                 )
             )
-        else:
+        elif _followers(case, path) is None:
+            followers = path.replace(".visibility", ".followers")
             found.append(
                 finding(
                     "S2",
                     "warning",
-                    path,
+                    followers,
                     f'`{path}` は "protected"（非公開アカウント）です。承認されたフォロワーしか閲覧できない'
-                    "ため、特定電気通信（不特定の者による受信）に当たるかが争われる可能性があります。多数の"
-                    "フォロワーが閲覧できた場合に認められた例があるため、フォロワー数等を主張してください。",
+                    "ため、特定電気通信（不特定の者による受信）に当たるかが争われる可能性があります。申立書は"
+                    f"承認済みフォロワーが閲覧できたことを主張しますので、その人数を `{followers}` に記載して"
+                    "ください。",
                     f'`{path}` is "protected" (a locked account): only approved followers can read it, '
-                    "so whether it is a specified telecommunication may be contested. Courts have "
-                    "found it where many approved followers could read the post; plead the follower "
-                    "count and similar facts.",
+                    "so whether it is a specified telecommunication may be contested. The petition "
+                    f"pleads that approved followers could read it: give their number in `{followers}`.",
                     "Art. 2(i); [P] practice",
                 )
             )
     return found
+
+
+def _followers(case: Case, path: str) -> int | None:
+    index = int(path.split("[", 1)[1].split("]", 1)[0])
+    return case.posts[index - 1].followers
 
 
 def s4_legitimate_reason(case: Case) -> list[Finding]:

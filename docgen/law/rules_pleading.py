@@ -1,0 +1,213 @@
+"""Rules about what a filing must plead, so that no required element vanishes silently.
+
+- X2: every 当事者目録 names the respondent's representative (非訟事件手続法43条; 民事保全規則13条1項1号);
+- S6: the 補充性 plea names the limb of Art. 5(1)(iii) relied on and does not contradict the items;
+- L4: the steps a provisional disposition pleads (the platform's disclosure, the WHOIS lookup) cite
+  their 疎明 (民事保全規則13条2項);
+- P13: a 被害届 is not a complaint, and says what the victim wants about punishment.
+"""
+
+from __future__ import annotations
+
+from docgen.case.model import LOGIN_ITEMS, Case, Item
+from docgen.case.registry import foreign_providers
+from docgen.case.resolve import resolve_provider
+from docgen.law.common import finding
+from docgen.law.findings import Finding
+
+ACCOUNT_IDENTITY = frozenset({Item.name, Item.address})
+
+
+def x2_representative(case: Case, key: str) -> list[Finding]:
+    """X2: the respondent (``platform`` or ``access_provider``) and its representative."""
+    given = getattr(case, key)
+    provider = resolve_provider(given)
+    if provider is None:
+        return []
+    missing = []
+    if provider.representative is None:
+        missing.append(("representative", "代表者", "representative"))
+    if provider.ref in foreign_providers() and provider.japan_representative is None:
+        missing.append(("japan_representative", "日本における代表者", "representative in Japan"))
+    return [
+        finding(
+            "X2",
+            "warning",
+            f"{key}.{field}",
+            f"相手方の{ja}が記載されていないため、当事者目録に【{ja}】の空欄が入ります。登記事項証明書の"
+            f"とおりに `{key}.{field}` を記載してください（記載がないと補正を命じられます）。",
+            f"the respondent's {en} is not given, so the List of Parties shows a blank "
+            f"[{en}]; write `{key}.{field}` as the certificate of registered matters states it "
+            "(the court orders a correction otherwise).",
+            "非訟事件手続法43条; 民事保全規則13条1項1号",
+        )
+        for field, ja, en in missing
+    ]
+
+
+def x2_platform_representative(case: Case) -> list[Finding]:
+    return x2_representative(case, "platform")
+
+
+def x2_access_provider_representative(case: Case) -> list[Finding]:
+    return x2_representative(case, "access_provider")
+
+
+def s6_supplementarity_ground(case: Case) -> list[Finding]:
+    """S6: login-type items need the limb of Art. 5(1)(iii) relied on, consistent with the items."""
+    disclosure = case.disclosure
+    if not disclosure.asks_login_items:
+        return []
+    ground = disclosure.supplementarity_ground
+    if ground is None:
+        return [
+            finding(
+                "S6",
+                "error",
+                "disclosure.supplementarity_ground",
+                "ログイン型の情報（特定発信者情報）を求めるには、法5条1項3号のイ・ロ・ハのどれによるかを"
+                '`disclosure.supplementarity_ground`（"i"・"ro"・"ha"）で示してください。',
+                "login-type items (specified sender information) need the limb of Art. 5(1)(iii) "
+                'relied on: set `disclosure.supplementarity_ground` to "i", "ro" or "ha" ((a), (b), '
+                "(c)).",
+                "Art. 5(1)(iii)",
+            )
+        ]
+    asked = set(disclosure.items)
+    if ground == "i" and asked - LOGIN_ITEMS:
+        return [_contradiction("イ", "何も保有していない", "holds no other sender information")]
+    if ground == "ro" and asked & ACCOUNT_IDENTITY:
+        return [_contradiction("ロ", "氏名・住所を保有していない", "holds no name or address")]
+    return []
+
+
+def _contradiction(limb: str, ja: str, en: str) -> Finding:
+    return finding(
+        "S6",
+        "warning",
+        "disclosure.items",
+        f"補充性を法5条1項3号{limb}によって主張すると、相手方は特定発信者情報以外の発信者情報を{ja}"
+        "ことになりますが、`disclosure.items` はそれを求めています。矛盾する項目を外してください。",
+        f"pleading supplementarity under limb ({'a' if limb == 'イ' else 'b'}) says the respondent "
+        f"{en}, yet `disclosure.items` asks for it: drop the contradicting items.",
+        "Art. 5(1)(iii)",
+    )
+
+
+def l4_pleaded_steps_cite_evidence(case: Case) -> list[Finding]:
+    """L4: the platform's disclosure of each connection and the WHOIS lookup cite their 疎明."""
+    found = [
+        finding(
+            "L4",
+            "error",
+            f"connections[{index}].evidence",
+            f"`connections[{index}]` の通信記録がプラットフォームから開示されたことを示す疎明資料がありません。"
+            "`evidence`（[[evidence]] の id）を記載してください。",
+            f"nothing shows that the platform disclosed `connections[{index}]`: give its `evidence` "
+            "(ids of [[evidence]]).",
+            "民事保全規則13条2項",
+        )
+        for index, connection in enumerate(case.connections, start=1)
+        if not connection.evidence
+    ]
+    if case.connections and case.access_provider and not case.access_provider.evidence:
+        found.append(
+            finding(
+                "L4",
+                "error",
+                "access_provider.evidence",
+                "IPアドレスが債務者のものであること（WHOIS検索結果等）を示す疎明資料がありません。"
+                "`access_provider.evidence` を記載してください。",
+                "nothing shows that the IP addresses are the access provider's (a WHOIS result): "
+                "give `access_provider.evidence`.",
+                "民事保全規則13条2項",
+            )
+        )
+    return found
+
+
+def p13_punishment(case: Case) -> list[Finding]:
+    """P13: a 被害届 reports the offence but is no complaint (告訴) for a 親告罪."""
+    police = case.police
+    if police is None:
+        return []
+    found = [
+        finding(
+            "P13",
+            "info",
+            "police",
+            "名誉毀損罪・侮辱罪は親告罪であり（刑法232条1項）、被害届だけでは処罰を求める意思表示（告訴）"
+            "になりません。処罰を求めるときは告訴状を提出してください（告訴期間は犯人を知った日から6か月）。",
+            "defamation and insult are prosecuted only on complaint (Penal Code 232(1)); a victim "
+            "report is not a complaint. To seek punishment, file a criminal complaint (告訴状) within "
+            "6 months of learning who the offender is.",
+            "刑法232条1項; 刑事訴訟法235条",
+        )
+    ]
+    if police.wants_punishment is None:
+        found.append(
+            finding(
+                "P13",
+                "warning",
+                "police.wants_punishment",
+                "被害者が犯人の処罰を求めるかどうか（`police.wants_punishment`）が記載されていません。",
+                "whether the victim wants the offender punished (`police.wants_punishment`) is not "
+                "stated.",
+                "犯罪捜査規範61条; 様式第6号",
+            )
+        )
+    return found
+
+
+def s23_pending_disclosure_case(case: Case) -> Finding | None:
+    """S23: with a disclosure case against the platform pending, a second petition against it
+    duplicates that case; the next filing is against the access provider."""
+    related = case.case.related_case
+    if related is None:
+        return None
+    return finding(
+        "S23",
+        "error",
+        "case.related_case",
+        f"コンテンツプロバイダに対する発信者情報開示命令事件（{related.number}）が係属中です。同じ相手方に"
+        "再び申し立てると二重の申立てになります。次の書面は、開示された通信記録をもとにしたアクセス"
+        "プロバイダに対する申立て（消去禁止の仮処分 preservation-petition、又は開示命令）です。",
+        f"a disclosure-order case against the content provider ({related.number}) is pending; "
+        "a second petition against it would duplicate that case. The next filing is against the "
+        "access provider, from the disclosed connections (the preservation petition, or a "
+        "disclosure order against it).",
+        "非訟事件手続法; Art. 8, 15(1); brief §12.4",
+    )
+
+
+def d16_nothing_online(case: Case) -> Finding | None:
+    """D16: every post is already offline (``still_online = false``): nothing to ask removed."""
+    if not case.posts or any(p.still_online is not False for p in case.posts):
+        return None
+    return finding(
+        "D16",
+        "error",
+        "posts",
+        "すべての投稿が既に削除されています（still_online = false）。送信防止措置を依頼する投稿がありません。",
+        "every post is already offline (still_online = false): there is nothing to ask the "
+        "platform to remove.",
+        "Art. 3(2); logic",
+    )
+
+
+def d16_offline_posts(case: Case) -> list[Finding]:
+    """D16 (info): a post already offline is left out of the deletion request."""
+    return [
+        finding(
+            "D16",
+            "info",
+            f"posts[{index}].still_online",
+            f"`posts[{index}]` は既に削除されているため（still_online = false）、送信防止措置依頼書には"
+            "記載しません。",
+            f"`posts[{index}]` is already offline (still_online = false), so the deletion request "
+            "leaves it out.",
+            "logic",
+        )
+        for index, post in enumerate(case.posts, start=1)
+        if post.still_online is False
+    ]
