@@ -52,7 +52,7 @@ def jmoment(moment: datetime | None, seconds: bool = False) -> str:
     if moment is None:
         return ""
     local = as_jst(moment)
-    clock = f"{local.hour}時{local.minute:02d}分" + (f"{local.second:02d}秒" if seconds else "")
+    clock = f"{local.hour}時{local.minute}分" + (f"{local.second}秒" if seconds else "")
     text = f"{jdate(local.date())}{clock}"
     if is_utc(moment):
         utc = moment.strftime("%Y-%m-%dT%H:%M:%S") + "Z"
