@@ -163,8 +163,15 @@ def test_x10_profile_kind_may_use_profile_url(make: Make) -> None:
 
 @pytest.mark.parametrize("kind", ["repost", "quote"])
 def test_s3_repost_is_noted(make: Make, kind: str) -> None:
-    case = make(posts=[post(kind=kind)])
+    original = {"url": "https://x.com/a/status/1", "account": "@a", "text": "元の投稿"}
+    case = make(posts=[post(kind=kind, original=original)])
     assert found(rules.s3_reposts(case)) == [("S3", "info", "posts[1].kind")]
+
+
+@pytest.mark.parametrize("kind", ["repost", "quote"])
+def test_s3_repost_without_its_original_cannot_show_what_it_conveys(make: Make, kind: str) -> None:
+    case = make(posts=[post(kind=kind)])
+    assert found(rules.s3_reposts(case)) == [("S3", "warning", "posts[1].original")]
 
 
 def test_s3_plain_post_is_not(make: Make) -> None:

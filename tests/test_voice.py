@@ -190,6 +190,10 @@ def test_s6_login_items_need_the_limb_and_it_must_fit_the_items(write_case: Writ
     assert ("S6", "warning", "disclosure.items") in codes(
         write_case(contradicting, name="ro"), "petition"
     )
+    posting_ips = contradicting.replace('"name", "address", ', '"ip", ')
+    assert ("S6", "warning", "disclosure.items") in codes(
+        write_case(posting_ips, name="ip"), "petition"
+    )
     consistent = contradicting.replace('"name", "address", ', "")
     assert not [c for c in codes(write_case(consistent, name="ok"), "petition") if c[0] == "S6"]
 

@@ -125,18 +125,36 @@ _REPOST_MESSAGES = {
 
 
 def s3_reposts(case: Case) -> list[Finding]:
-    """S3 (info): a repost or quote infringes through what it conveys of someone else's post."""
-    return [
-        finding(
-            "S3",
-            "info",
-            f"{p}.kind",
-            f'`{p}.kind` は "{post.kind}" です。{_REPOST_MESSAGES[post.kind][0]}',
-            f'`{p}.kind` is "{post.kind}". {_REPOST_MESSAGES[post.kind][1]}',
-            "[P] Osaka HC 2020-06-23",
-        )
-        for p, post in posts(case, *_REPOST_MESSAGES)
-    ]
+    """S3: a repost or quote infringes through what it conveys of someone else's post (info);
+    without ``original`` the filings cannot show that post (warning)."""
+    found = []
+    for p, post in posts(case, *_REPOST_MESSAGES):
+        if post.original is None or post.original.text is None:
+            found.append(
+                finding(
+                    "S3",
+                    "warning",
+                    f"{p}.original",
+                    f'`{p}` は "{post.kind}" ですが、元の投稿（`{p}.original` の url・account・text）が'
+                    f"ありません。{_REPOST_MESSAGES[post.kind][0]}書面に元の投稿を示せるよう記載してください。",
+                    f'`{p}` is a "{post.kind}" but the original post (`{p}.original`: url, account, '
+                    f"text) is not given. {_REPOST_MESSAGES[post.kind][1]} Give it so that the "
+                    "filings can show it.",
+                    "[P] Osaka HC 2020-06-23",
+                )
+            )
+        else:
+            found.append(
+                finding(
+                    "S3",
+                    "info",
+                    f"{p}.kind",
+                    f'`{p}.kind` は "{post.kind}" です。{_REPOST_MESSAGES[post.kind][0]}',
+                    f'`{p}.kind` is "{post.kind}". {_REPOST_MESSAGES[post.kind][1]}',
+                    "[P] Osaka HC 2020-06-23",
+                )
+            )
+    return found
 
 
 def c1_civil_limitation(case: Case) -> list[Finding]:

@@ -16,6 +16,7 @@ from docgen.law.common import finding
 from docgen.law.findings import Finding
 
 ACCOUNT_IDENTITY = frozenset({Item.name, Item.address})
+POSTING_ITEMS = frozenset({Item.ip, Item.port, Item.mobile_id, Item.sim_id, Item.posted_at_time})
 
 
 def x2_representative(case: Case, key: str) -> list[Finding]:
@@ -78,6 +79,14 @@ def s6_supplementarity_ground(case: Case) -> list[Finding]:
         return [_contradiction("イ", "何も保有していない", "holds no other sender information")]
     if ground == "ro" and asked & ACCOUNT_IDENTITY:
         return [_contradiction("ロ", "氏名・住所を保有していない", "holds no name or address")]
+    if ground == "ro" and asked & POSTING_ITEMS:
+        return [
+            _contradiction(
+                "ロ",
+                "他の開示関係役務提供者を特定できる情報（投稿時のIPアドレス等）を保有していない",
+                "holds nothing that identifies another provider (posting-time IP addresses)",
+            )
+        ]
     return []
 
 
