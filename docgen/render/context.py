@@ -21,12 +21,16 @@ from docgen.case.model import (
     LocalizedTable,
     Post,
     Provider,
+    as_jst,
     localized,
 )
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
 from docgen.case.translations import untranslated
 from docgen.filings.base import Filing
+from docgen.law.calendar import days_between
+from docgen.law.common import day_of
+from docgen.law.deadlines import retention_horizon
 from docgen.law.fees import court_fee
 from docgen.law.findings import Finding, Message
 from docgen.law.terms import EVIDENCE_KINDS, ITEMS, OFFENSES, POST_KINDS, PURPOSES, RIGHTS
@@ -100,6 +104,8 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
             | {"cite": _cite(c.evidence, loc)}
             for i, c in enumerate(case.connections, 1)
         ],
+        "connections_cite": _cite(_connection_evidence(case, numbers), loc),
+        "retention": _retention(case, loc),
         "police": _police(case, loc),
         "evidence": [_evidence(e, i, loc) for i, e in enumerate(exhibits, 1)],
         "fees": {"stamp": court_fee(case, filing.id)},
@@ -266,6 +272,33 @@ def _cite(ids: list[str], loc: Localizer) -> str:
     return (loc.prose("{ev:" + ",".join(ids) + "}") or "") if ids else ""
 
 
+def _connection_evidence(case: Case, numbers: dict[str, int]) -> list[str]:
+    """The distinct evidence ids cited for the connections, in exhibit order."""
+    ids = {i for c in case.connections for i in c.evidence if i in numbers}
+    return sorted(ids, key=numbers.__getitem__)
+
+
+def _retention(case: Case, loc: Localizer) -> Context | None:
+    """The oldest logged connection against the access provider's usual log retention as of the
+    document date (brief §7.9 [P]; the horizon of ``docgen deadlines`` and rule L1), or None."""
+    if not case.connections:
+        return None
+    horizon, today = retention_horizon(case), case.document_date
+    days = [day_of(c.at) for c in case.connections]
+    lapsed = [today > horizon.after(day) for day in days]
+    oldest = min(range(len(days)), key=lambda i: (as_jst(case.connections[i].at), i))
+    return {
+        "oldest_no": oldest + 1,
+        "oldest_at": case.connections[oldest].at,
+        "age_days": days_between(days[oldest], today),
+        "period": loc.term(horizon.label),
+        "lapses_on": horizon.after(days[oldest]),
+        "lapsed": lapsed[oldest],
+        "lapsed_count": sum(lapsed),
+        "all_lapsed": all(lapsed),
+    }
+
+
 def _post_text(text: str | LocalizedTable | None) -> tuple[str | None, str | None]:
     """(the original, verbatim; its English translation if one is given)."""
     if text is None or isinstance(text, str):
@@ -288,6 +321,9 @@ def _claim(case: Case, loc: Localizer) -> Context:
         "defamation": "reputation" in rights,
         "insult": "honor_feeling" in rights,
         **texts,
+        "own_wording": [
+            key for key in CLAIM_TEXTS if claim.wording(loc.filing.id, key)[0] != f"claim.{key}"
+        ],
     }
 
 
@@ -325,6 +361,7 @@ def _police(case: Case, loc: Localizer) -> Context | None:
     offender = police.offender
     return {
         "offenses": [loc.term(OFFENSES[o]) for o in police.offenses],
+        "offense_keys": [str(o) for o in police.offenses],
         "offender": {
             "name": offender and loc.text(offender.name),
             "address": offender and loc.text(offender.address),
