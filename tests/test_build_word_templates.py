@@ -15,7 +15,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 from docgen.render.word import DocumentProperties, WordTemplate
 
@@ -34,6 +34,7 @@ def _load_tool() -> ModuleType:
 
 
 bwt = _load_tool()
+word_layout = bwt.word_layout
 
 SOURCE = """\
 {% set n = posts | length %}
@@ -152,6 +153,13 @@ def test_page_break_before_the_annex_not_the_tag_paragraph(ja: Any) -> None:
     assert breaks == ["別紙"]
 
 
+def list_column(ems: float) -> int:
+    """Twips of a shaped column of a list table (set in ``list_table_pt``): its ems, the slack
+    for bold headers and proportional letters, and the cell margins."""
+    em = round(bwt.JA.list_table_pt * 20)
+    return round((ems + word_layout.SLACK) * em) + word_layout.CELL_PADDING
+
+
 def test_table_rows_header_and_widths(ja: Any) -> None:
     (table,) = ja.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
@@ -164,11 +172,11 @@ def test_table_rows_header_and_widths(ja: Any) -> None:
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
     assert table.style.name == "Table Grid"
     widths = [column.width for column in table.columns]
-    assert widths[1] == pytest.approx(3 * widths[0], rel=0.01)
+    assert widths[0] == Twips(list_column(2))  # a column of numbers: as wide as its header 番号
     assert sum(widths) == pytest.approx(Mm(160), rel=0.001)
-    tr_props = [row._tr.trPr for row in table.rows]
-    assert all(p.find(qn("w:cantSplit")) is not None for p in tr_props)
-    assert [p.find(qn("w:tblHeader")) is not None for p in tr_props] == [True, False, False, False]
+    flags = [_row_flags(row) for row in table.rows]
+    # the header repeats; tag rows vanish; a row of running text (post.text) may split
+    assert flags == [{"cantSplit", "tblHeader"}, set(), set(), set()]
 
 
 def _runs(document: Any) -> list[Any]:
@@ -266,3 +274,130 @@ def test_pipes_escapes_and_multiline_tags() -> None:
 def test_source_errors(source: str, message: str) -> None:
     with pytest.raises(bwt.SourceError, match=message.replace("|", r"\|")):
         bwt.parse(source)
+
+
+def _row_flags(row: Any) -> set[str]:
+    tr_pr = row._tr.trPr
+    return set() if tr_pr is None else {el.tag.split("}")[1] for el in tr_pr}
+
+
+def test_a_line_starting_and_ending_with_inline_tags_stays_one_paragraph() -> None:
+    source = (
+        "{#flush#}{% if a.phone %}電話　{{ a.phone }}{% endif %}"
+        "{% if a.phone and a.fax %}　{% endif %}{% if a.fax %}FAX　{{ a.fax }}{% endif +%}\n\n"
+        "{% if case.related_case %}なお、{{ case.related_case.number }}が係属している。{% endif +%}\n"
+        "{# a comment #}text{# another #}\n"
+    )
+    paras = bwt.parse(source).blocks
+    assert [(p.kind, p.text) for p in paras] == [
+        ("plain", source.splitlines()[0].removeprefix("{#flush#}")),
+        ("body", source.splitlines()[2]),
+        ("body", "{# a comment #}text{# another #}"),
+    ]
+    texts = _texts(_open(bwt.build(source, bwt.JA, "t")))
+    assert texts[0].startswith("{% if a.phone %}電話") and texts[1].startswith("{% if case")
+
+
+LAYOUT_SOURCE = """\
+# 申立書
+
+## 第1 申立ての理由
+
+本文は、両端揃えである。
+
+氏名不詳者は、{{ accounts | ja_list }}のアカウントから投稿した。
+
+{{ claim.harm }}
+
+#### (1) 本件投稿1
+
+{#flush#}URL　{{ post.url }}
+
+ア　摘示事実
+
+{#flush#}投稿内容
+
+{#center#}記
+
+{#right#}以上
+
+{#pagebreak#}
+{#flush#}（別紙）
+
+# 投稿記事目録
+
+| 番号 | 投稿日時 | URL | アカウント |
+|--|------|----------|-------|
+| {% for post in posts %} | | | |
+| {{ post.no }} | {{ post.posted_at | jmoment }} | {{ post.url }} | {{ post.account }} |
+| {% endfor %} | | | |
+
+| 項目 | 内容 |
+|----|----------|
+| 投稿日時 | {{ post.posted_at | jmoment }} |
+| 被害の模様 | {{ police.circumstances | cell }}{{ br }}{{ claim.harm }} |
+"""
+
+
+@pytest.fixture(scope="module")
+def laid_out() -> Any:
+    return _open(bwt.build(LAYOUT_SOURCE, bwt.JA, "t"))
+
+
+def test_headings_and_heading_lines_keep_with_the_next_paragraph(laid_out: Any) -> None:
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        pformat = laid_out.styles[name].paragraph_format
+        assert pformat.keep_with_next and pformat.keep_together, name
+    keeps = {p.text: bool(p.paragraph_format.keep_with_next) for p in laid_out.paragraphs}
+    assert keeps["（別紙）"] and keeps["記"] and keeps["ア　摘示事実"] and keeps["投稿内容"]
+    assert not keeps["以上"] and not keeps["本文は、両端揃えである。"]
+    assert not keeps["URL　{{ post.url }}"]
+
+
+def test_lines_with_unbreakable_values_are_not_justified(laid_out: Any) -> None:
+    assert laid_out.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    align = {p.text: p.paragraph_format.alignment for p in laid_out.paragraphs}
+    assert align["本文は、両端揃えである。"] is None  # justified, from the style
+    left = ["URL　{{ post.url }}", "{{ claim.harm }}", "投稿内容"]
+    left.append("氏名不詳者は、{{ accounts | ja_list }}のアカウントから投稿した。")
+    assert all(align[text] == WD_ALIGN_PARAGRAPH.LEFT for text in left)
+    assert align["記"] == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_columns_fit_dates_numbers_and_handles_and_the_url_takes_the_rest(laid_out: Any) -> None:
+    posts, _ = laid_out.tables
+    number, moment, url, account = (column.width.twips for column in posts.columns)
+    assert number == list_column(2)
+    assert moment == list_column(word_layout.MOMENT_EMS[0])  # 令和10年12月12日21時3分, one line
+    assert account == list_column(9)  # a 15-character handle and its @
+    assert url == Mm(160).twips - number - moment - account
+    assert all(
+        cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+        for row in (posts.rows[0], posts.rows[2])
+        for cell in row.cells
+    )
+
+
+def test_rows_of_values_stay_whole_and_rows_of_prose_may_split(laid_out: Any) -> None:
+    posts, items = laid_out.tables
+    assert [_row_flags(row) for row in posts.rows] == [
+        {"cantSplit", "tblHeader"},
+        set(),
+        {"cantSplit"},
+        set(),
+    ]
+    assert [_row_flags(row) for row in items.rows] == [
+        {"cantSplit", "tblHeader"},
+        {"cantSplit"},
+        set(),
+    ]
+
+
+def test_english_columns_and_alignment() -> None:
+    document = _open(bwt.build(LAYOUT_SOURCE, bwt.EN, "t"))
+    assert document.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert all(
+        p.paragraph_format.alignment != WD_ALIGN_PARAGRAPH.JUSTIFY for p in document.paragraphs
+    )
+    widths = [column.width.twips for column in document.tables[0].columns]
+    assert widths[1] == list_column(9) and sum(widths) == bwt.EN.text_width

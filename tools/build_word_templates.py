@@ -27,7 +27,6 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,9 @@ from docx.shared import Pt, Twips
 
 from docgen.render.word import DocumentProperties
 from docgen.render.word import core_xml as word_core_xml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
+import word_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 MINCHO = "IPAex明朝"
@@ -59,6 +61,7 @@ STYLE_OF = {
     "plain": "Normal",
     "tag": "Normal",
 }
+STYLE_KEEPS = {"title", "h1", "h2", "h3"}
 ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -66,8 +69,11 @@ ALIGN = {
 }
 
 TAG = re.compile(r"\{%[-+]?\s*(.*?)\s*[-+]?%\}", re.S)
-TAGS_ONLY = re.compile(r"\s*(?:\{%.*?%\}\s*)+", re.S)
-COMMENTS_ONLY = re.compile(r"\s*(?:\{#.*?#\}\s*)+", re.S)
+# A line of block tags only. A tag body never spans a "%}": with ``.*?`` the pattern also matched
+# "{% if a %}text{% endif %}" (the line starts and ends with a tag), and the inline text became
+# {%p %} paragraphs that docxtpl removed (the attorney's phone line, the pending-case sentence).
+TAGS_ONLY = re.compile(r"\s*(?:\{%(?:(?!%\}).)*%\}\s*)+", re.S)
+COMMENTS_ONLY = re.compile(r"\s*(?:\{#(?:(?!#\}).)*#\}\s*)+", re.S)
 MARKER = re.compile(r"\{#\s*(right|center|flush|pagebreak)\s*#\}")
 HEADING = re.compile(r"(#{1,4}) +(.*)")
 SEPARATOR = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
@@ -88,6 +94,9 @@ class Layout:
     justify: bool
     paragraph_after_pt: float
     line_spacing: int  # in 240ths of a line
+    # Tables listing values (投稿記事目録, 通信目録) are set in 10.5 pt so that a date, a URL
+    # segment and an account handle each fit their column.
+    list_table_pt: float = 10.5
 
     def twips(self, mm: float) -> int:
         return round(mm * 1440 / 25.4)
@@ -386,11 +395,12 @@ def setup_styles(doc: Any, layout: Layout) -> None:
     title.font.size, title.font.bold = Pt(16), True
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(layout.paragraph_after_pt * 2)
-    title.paragraph_format.keep_with_next = True
+    title.paragraph_format.keep_with_next = title.paragraph_format.keep_together = True
     for level in (1, 2, 3):
         heading = reset_style(doc, f"Heading {level}", layout)
         heading.font.bold = level == 1
         heading.paragraph_format.keep_with_next = True
+        heading.paragraph_format.keep_together = True
         heading.paragraph_format.space_before = Pt(layout.paragraph_after_pt)
         heading.paragraph_format.space_after = Pt(layout.paragraph_after_pt)
         set_indent(heading.paragraph_format, layout, left=level - 1)
@@ -461,17 +471,20 @@ def add_paragraph(doc: Any, para: Para, layout: Layout) -> None:
     paragraph = doc.add_paragraph(style=doc.styles[STYLE_OF[para.kind]])
     if para.align:
         paragraph.paragraph_format.alignment = ALIGN[para.align]
+    elif layout.justify and word_layout.left_aligned(para.kind, para.text):
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    # Headings keep with the next paragraph through their styles; other lines that head what
+    # follows ((別紙), 記, outline labels) get it on the paragraph.
+    if para.kind not in STYLE_KEEPS and word_layout.keeps_with_next(
+        para.kind, para.text, para.align
+    ):
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
     if para.page_break:
         paragraph.paragraph_format.page_break_before = True
     text = f"{{%p {para.text} %}}" if para.kind == "tag" else para.text
     if text:
         add_run(paragraph, text, layout)
-
-
-def column_widths(total: int, weights: list[int]) -> list[int]:
-    """Integer twips proportional to the weights, summing exactly to total."""
-    edges = [round(total * sum(weights[:i]) / sum(weights)) for i in range(len(weights) + 1)]
-    return [b - a for a, b in pairwise(edges)]
 
 
 def set_table_width(table: Any, total: int) -> None:
@@ -494,14 +507,23 @@ def set_table_width(table: Any, total: int) -> None:
     width.set(qn("w:type"), "dxa")
 
 
-def set_row_flags(row: Any, header: bool) -> None:
+def set_row_flags(row: Any, source: Row, header: bool) -> None:
+    """The header row repeats on every page; a row of running text may split (tag rows
+    vanish, so they carry no flags)."""
+    if source.tag is not None:
+        return
+    tags = ["w:cantSplit", "w:tblHeader"] if header else ["w:cantSplit"]
+    if not header and word_layout.row_may_split([text for text, _ in source.cells]):
+        tags.remove("w:cantSplit")
     tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
+    for tag in tags:
         tr_pr.append(OxmlElement(tag))
 
 
-def fill_row(row: Any, source: Row, layout: Layout, widths: list[int], bold: bool) -> None:
-    set_row_flags(row, header=bold)
+def fill_row(
+    row: Any, source: Row, layout: Layout, widths: list[int], bold: bool, size: float | None
+) -> None:
+    set_row_flags(row, source, header=bold)
     for index, (cell, width, (text, align)) in enumerate(
         zip(row.cells, widths, source.cells, strict=True)
     ):
@@ -514,20 +536,30 @@ def fill_row(row: Any, source: Row, layout: Layout, widths: list[int], bold: boo
         # Cells are narrow: justified text would spread wrapped URLs and dates across the line.
         paragraph.paragraph_format.alignment = ALIGN[align] if align else WD_ALIGN_PARAGRAPH.LEFT
         if text:
-            add_run(paragraph, text, layout, bold=bold)
+            run = add_run(paragraph, text, layout, bold=bold)
+            if size:
+                run.font.size = Pt(size)
 
 
 def add_table(doc: Any, source: Table, layout: Layout) -> None:
-    widths = column_widths(layout.text_width, [max(w, 1) for w in source.widths])
+    body = [row for row in source.rows if row.tag is None]
+    header = [text for text, _ in source.header.cells]
+    columns = [[row.cells[i][0] for row in body] for i in range(len(source.widths))]
+    english = layout.language.startswith("en")
+    size = layout.list_table_pt if word_layout.is_list_table(header, columns, english) else None
+    em = round((size or layout.size_pt) * 20)
+    widths = word_layout.column_widths(
+        layout.text_width, source.widths, header, columns, em, english
+    )
     table = doc.add_table(rows=0, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     set_table_width(table, layout.text_width)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
-    fill_row(table.add_row(), source.header, layout, widths, bold=True)
+    fill_row(table.add_row(), source.header, layout, widths, bold=True, size=size)
     for row in source.rows:
-        fill_row(table.add_row(), row, layout, widths, bold=False)
+        fill_row(table.add_row(), row, layout, widths, bold=False, size=size)
     if source.page_break:
         table.rows[0].cells[0].paragraphs[0].paragraph_format.page_break_before = True
 

@@ -146,7 +146,7 @@ def _court(court: Court | None, loc: Localizer) -> Context | None:
         return None
     name = loc.text(court.name) or ""
     division = loc.text(court.division)
-    joiner = " " if loc.lang == "ja" else ", "
+    joiner = "" if loc.lang == "ja" else ", "  # 東京地方裁判所民事第9部 / Tokyo District Court, 9th …
     return {
         "name": name,
         "division": division,
