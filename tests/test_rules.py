@@ -16,7 +16,15 @@ import pytest
 from docgen.case.model import Case
 from docgen.check import filing_findings
 from docgen.filings import FILINGS
-from docgen.law import fees, rules, rules_deletion, rules_disclosure, rules_logs, rules_police
+from docgen.law import (
+    fees,
+    rules,
+    rules_deletion,
+    rules_disclosure,
+    rules_logs,
+    rules_pleading,
+    rules_police,
+)
 from docgen.law.calendar import add_months, add_years, days_between, period_end
 from docgen.law.findings import Finding
 
@@ -571,3 +579,21 @@ def test_p9_publicness(make: Make) -> None:
 def test_filings_run_their_rules(make: Make, filing: str, code: str, severity: str) -> None:
     case = make(posts=[post(visibility="direct")])
     assert (code, severity, "posts[1].visibility") in found(filing_findings(case, FILINGS[filing]))
+
+
+def test_p9_the_civil_insult_test_in_the_police_reports_wording_is_flagged(make: Make) -> None:
+    civil = "社会通念上許される限度を超える侮辱である。"
+    case = make(claim={"police-report": {"harm": civil}})
+    assert found(rules_pleading.p9_civil_test_in_police_wording(case)) == [
+        ("P9", "warning", "claim.police-report.harm")
+    ]
+    shared = make(claim={"harm": civil})  # not printed by the police report: no finding
+    assert rules_pleading.p9_civil_test_in_police_wording(shared) == []
+
+
+def test_d4_a_post_of_the_notice_without_a_printout(make: Make) -> None:
+    assert found(rules_pleading.d4_posts_without_a_printout(make())) == [
+        ("D4", "warning", "posts[1].evidence")
+    ]
+    offline = make(posts=[post(still_online=False)])
+    assert rules_pleading.d4_posts_without_a_printout(offline) == []

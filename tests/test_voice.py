@@ -255,3 +255,4 @@ def test_p13_a_victim_report_is_no_complaint_and_says_what_the_victim_wants(
     found = codes(write_case(police), "police-report")
     assert ("P13", "info", "police") in found
     assert ("P13", "warning", "police.wants_punishment") in found
+

@@ -155,9 +155,16 @@ def column_ems(header: str, cells: Sequence[str], english: bool) -> float | None
     return None
 
 
+URL = re.compile(r"\.url\b")
+
+
 def is_list_table(header: Sequence[str], columns: Sequence[Sequence[str]], english: bool) -> bool:
-    """A table listing values (投稿記事目録, 通信目録): some column has a shape."""
-    return any(column_ems(h, c, english) is not None for h, c in zip(header, columns, strict=True))
+    """A table listing values (投稿記事目録, 通信目録; some column has a shape), or one that
+    carries post URLs: set in the smaller list size so that an X post URL fits on one line
+    (UAX #14 forbids a break between '/' and the digits of the status id, so a URL that does
+    not fit is broken inside the number)."""
+    shaped = any(column_ems(h, c, english) is not None for h, c in zip(header, columns, strict=True))
+    return shaped or any(URL.search(cell) for column in columns for cell in column)
 
 
 def column_widths(
@@ -191,7 +198,7 @@ def row_may_split(cells: Sequence[str]) -> bool:
     long literal); a row of values and short labels stays whole. A long row that cannot fit on
     the rest of a page then starts there instead of leaving the rest of the page blank."""
     return any(
-        BREAK.search(cell)
+        len(BREAK.findall(cell)) > 1  # a label over its value (本件投稿1 / URL) stays whole
         or len(literal(cell).strip()) > SHORT_CELL
         or any(PROSE.search(body) for body in OUTPUT.findall(cell))
         for cell in cells

@@ -65,6 +65,8 @@ class Filing:
     voice: Voice = PETITION
     texts: tuple[str, ...] = CLAIM_PLEADING
     """The case-file prose it prints (dotted key paths; claim texts may be worded per filing)."""
+    shared_claim: bool = True
+    """False when it prints only its own ``[claim.<id>]`` wording, never the shared texts."""
     posts_of: Callable[[Case], list[Post]] = every_post
     """The posts it concerns, numbered 1… in it."""
     evidence_of: Callable[[Case], list[Evidence]] = every_exhibit

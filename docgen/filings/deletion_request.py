@@ -22,7 +22,11 @@ from docgen.law.rules_deletion import (
     d6_x_japan_form,
     s2_nonpublic_deletion,
 )
-from docgen.law.rules_pleading import d16_nothing_online, d16_offline_posts
+from docgen.law.rules_pleading import (
+    d4_posts_without_a_printout,
+    d16_nothing_online,
+    d16_offline_posts,
+)
 
 
 def posts_to_remove(case: Case) -> list[Post]:
@@ -79,5 +83,6 @@ FILING = Filing(
         d5_account_deletion,
         d6_x_japan_form,
         d16_offline_posts,
+        d4_posts_without_a_printout,
     ),
 )

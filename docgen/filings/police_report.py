@@ -6,7 +6,7 @@ from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import POLICE_REPORT
 from docgen.law.findings import Message
-from docgen.law.rules_pleading import p13_punishment
+from docgen.law.rules_pleading import p9_civil_test_in_police_wording, p13_punishment
 from docgen.law.rules_police import (
     p8_prosecution_limitation,
     p9_offence_classification,
@@ -18,7 +18,8 @@ FILING = Filing(
     aliases=("police",),
     title=Message("被害届", "Crime Victim Report"),
     voice=POLICE_REPORT,
-    texts=("police.circumstances", "claim.harm"),
+    texts=("police.circumstances", "claim.harm", "claim.facts_alleged"),
+    shared_claim=False,
     addressee=Message("警察署長", "the chief of police"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
@@ -64,5 +65,6 @@ FILING = Filing(
         p9_offence_classification,
         p9_publicness,
         p13_punishment,
+        p9_civil_test_in_police_wording,
     ),
 )

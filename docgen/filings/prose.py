@@ -34,7 +34,8 @@ def filing_texts(case: Case, filing: Filing) -> Iterator[tuple[str, L]]:
     """(key path, text) of every case-file prose text ``filing`` prints, in its own wording."""
     for dotted in filing.texts:
         path, value = text_at(case, filing.id, dotted)
-        if value is not None:
+        shared = path == dotted and dotted.startswith("claim.")
+        if value is not None and (filing.shared_claim or not shared):
             yield path, value
     positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
     for item in filing.evidence_of(case):

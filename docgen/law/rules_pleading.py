@@ -12,7 +12,7 @@ from __future__ import annotations
 from docgen.case.model import LOGIN_ITEMS, Case, Item
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import resolve_provider
-from docgen.law.common import finding
+from docgen.law.common import finding, texts
 from docgen.law.findings import Finding
 
 ACCOUNT_IDENTITY = frozenset({Item.name, Item.address})
@@ -219,4 +219,50 @@ def d16_offline_posts(case: Case) -> list[Finding]:
         )
         for index, post in enumerate(case.posts, start=1)
         if post.still_online is False
+    ]
+
+
+CIVIL_INSULT_TEST = ("社会通念上", "平成22年4月13日", "socially tolerable", "social norms")
+
+
+def p9_civil_test_in_police_wording(case: Case) -> list[Finding]:
+    """P9: a police document pleads 刑法231's elements, not the civil 名誉感情 test."""
+    found = []
+    for key in ("harm", "facts_alleged"):
+        path, value = case.claim.wording("police-report", key)
+        if path == f"claim.{key}":
+            continue  # the police report prints only its own wording
+        if any(marker in text for text in texts(value) for marker in CIVIL_INSULT_TEST):
+            found.append(
+                finding(
+                    "P9",
+                    "warning",
+                    path,
+                    f"`{path}` は民事の名誉感情侵害の基準（社会通念上許される限度、最判平成22年4月13日）を"
+                    "述べています。被害届では、刑法230条・231条の要件（公然と事実を摘示し、又は事実を"
+                    "摘示しないで公然と人を侮辱したこと）を書いてください。",
+                    f"`{path}` states the civil test for a sense of honour (the socially tolerable "
+                    "limit, Supreme Court 2010-04-13); a police report pleads the elements of Penal "
+                    "Code 230 / 231 (publicly asserting facts, or publicly insulting without them).",
+                    "Penal Code 230(1), 231; brief §12.4",
+                )
+            )
+    return found
+
+
+def d4_posts_without_a_printout(case: Case) -> list[Finding]:
+    """D4: each post the notice concerns comes with a printout showing its URL."""
+    return [
+        finding(
+            "D4",
+            "warning",
+            f"posts[{index}].evidence",
+            f"`posts[{index}]` に証拠（URLが表示された画面の印刷等）がありません。送信防止措置依頼書には、"
+            "投稿ごとにURLが表示された画面の写しを添付してください。",
+            f"`posts[{index}]` has no evidence: attach to the notice a printout of each post with "
+            "its URL visible.",
+            "[C] S-kenzai, S-netowl, S-makering",
+        )
+        for index, post in enumerate(case.posts, start=1)
+        if post.still_online is not False and not post.evidence
     ]
