@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from docgen.case.load import LoadedCase, key_parts
 from docgen.case.locate import line_of
@@ -16,6 +17,30 @@ from docgen.law.rules import general_rules
 
 
 @dataclass(frozen=True)
+class PlannedFiling:
+    """A filing of the matter: ``due`` (``render all`` writes it), ``later`` (its stage is past
+    or not reached: ``reason`` says why) or ``missing`` (facts it needs are not in the case)."""
+
+    filing: Filing
+    status: Literal["due", "later", "missing"]
+    reason: Finding | None = None
+
+
+def filing_plan(case: Case) -> list[PlannedFiling]:
+    """Which filings the matter calls for now, which belong to another stage, which lack facts."""
+    plan = []
+    for filing in FILINGS.values():
+        reason = filing.not_now(case)
+        if reason is not None:
+            plan.append(PlannedFiling(filing, "later", reason))
+        elif filing.supported_by(case):
+            plan.append(PlannedFiling(filing, "due"))
+        else:
+            plan.append(PlannedFiling(filing, "missing"))
+    return plan
+
+
+@dataclass(frozen=True)
 class CheckResult:
     source: str
     filing: str | None
@@ -23,6 +48,8 @@ class CheckResult:
     case: Case | None = None
     deadlines: tuple[Deadline, ...] = ()
     """Deadlines already past or within 14 days of the document date."""
+    plan: tuple[PlannedFiling, ...] = ()
+    """Every filing and whether the matter's stage and facts call for it now."""
 
     @property
     def ok(self) -> bool:
@@ -72,8 +99,6 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     targets = [filing] if filing else supported_filings(case)
     if not targets:
         findings.append(NO_FILING_YET)
-    if filing is None:
-        findings += skipped_filings(case)
     for target in targets:
         findings += filing_findings(case, target)
     located = [
@@ -85,6 +110,7 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
         tuple(sort_findings(dedupe(located))),
         case,
         tuple(urgent(case)),
+        tuple(filing_plan(case)),
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.law.findings import Finding
+
+if TYPE_CHECKING:
+    from docgen.check import PlannedFiling
 
 SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
@@ -58,3 +61,29 @@ def check_json(
         **(extra or {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def plan_text(plan: Iterable[PlannedFiling], lang: str) -> str:
+    """The filings the matter's stage calls for, and those left for another stage, with why."""
+    due = [p.filing.id for p in plan if p.status == "due"]
+    later = [p for p in plan if p.status == "later" and p.filing.parent is None]
+    head = "この段階で作成する書面" if lang == "ja" else "Filings due at this stage"
+    lines = [f"{head}: {', '.join(due) if due else '-'}"]
+    if later:
+        lines.append("他の段階の書面" if lang == "ja" else "Not at this stage")
+        for planned in later:
+            assert planned.reason is not None
+            reason = planned.reason.message.in_language(lang)
+            lines.append(f"  {planned.filing.id} [{planned.reason.code}]: {reason}")
+    return "\n".join(lines)
+
+
+def plan_json(plan: Iterable[PlannedFiling]) -> list[dict[str, str | None]]:
+    return [
+        {
+            "filing": p.filing.id,
+            "status": p.status,
+            "code": p.reason.code if p.reason else None,
+        }
+        for p in plan
+    ]

@@ -175,6 +175,8 @@ class RelatedCase(StrictModel):
     """係属中の事件の裁判所 / court where the case is pending"""
     number: str
     """事件番号（例: 令和8年(発チ)第123号） / case number"""
+    provision_order: bool = False
+    """その事件で提供命令が発令され、アクセスプロバイダが判明した / a provision order issued in it identified the access provider"""
 
 
 class CaseInfo(StrictModel):
@@ -271,6 +273,8 @@ class AccessProvider(Provider):
     """携帯（mobile）か固定回線（fixed）か（ログの保存期間が異なる） / mobile or fixed network (log retention differs)"""
     evidence: list[str] = Field(default_factory=list)
     """IPアドレスがこの事業者のものであることを示す証拠（WHOIS等の [[evidence]] の id） / ids of the [[evidence]] (e.g. WHOIS) showing the IP addresses are this provider's"""
+    case_number: str | None = None
+    """この事業者に対する申立ての事件番号（申立て後） / number of the case against this provider, once filed"""
 
 
 PostKind = Literal["post", "repost", "quote", "reply", "profile", "direct_message"]
@@ -399,6 +403,8 @@ class Disclosure(StrictModel):
     """提供命令（法15条）も申し立てる / also petition for a provision order (Art. 15)"""
     erasure_prohibition: bool = False
     """消去禁止命令（法16条）も申し立てる / also petition for an erasure-prohibition order (Art. 16)"""
+    route: Literal["order", "provisional"] = "order"
+    """コンテンツプロバイダに対する手続: order（開示命令）又は provisional（IPアドレスの開示仮処分） / against the content provider: a disclosure order, or a provisional disposition for the IP addresses"""
 
     @property
     def asks_login_items(self) -> bool:
@@ -470,6 +476,8 @@ class Evidence(StrictModel):
     """標目 / title"""
     kind: EvidenceKind = "other"
     """種類（medical は診断書等） / kind (medical: a doctor's certificate or records)"""
+    form: Literal["copy", "original"] = "copy"
+    """原本・写しの別 / whether the court gets the original or a copy"""
     made_at: date | None = None
     """作成日 / date made"""
     author: L | None = None

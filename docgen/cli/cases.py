@@ -8,7 +8,14 @@ import click
 
 from docgen.cli.base import main, output_options, reports_errors
 from docgen.errors import CaseError
-from docgen.report import check_json, findings_text, message_language, summary_line
+from docgen.report import (
+    check_json,
+    findings_text,
+    message_language,
+    plan_json,
+    plan_text,
+    summary_line,
+)
 
 
 @main.command()
@@ -73,17 +80,19 @@ def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: boo
     try:
         result = api.check_path(case, filing)
         findings, filing_id = list(result.findings), result.filing
-        loaded, due = result.case, list(result.deadlines)
+        loaded, due, plan = result.case, list(result.deadlines), list(result.plan)
     except CaseError as exc:  # a case that does not load is reported like any other finding
-        findings, filing_id, loaded, due = exc.findings, filing, None, []
+        findings, filing_id, loaded, due, plan = exc.findings, filing, None, [], []
     if fmt == "json":
-        extra = {"deadlines": as_data(loaded, due, lang)} if loaded else {}
+        extra = {"deadlines": as_data(loaded, due, lang), "plan": plan_json(plan)} if loaded else {}
         click.echo(check_json(case, filing_id, findings, lang, extra))
     else:
         if findings:
             click.echo(findings_text(case, findings, lang))
         if loaded and due:
             click.echo(urgent_text(loaded, due, lang).rstrip())
+        if plan and filing is None:
+            click.echo(plan_text(plan, lang))
         click.echo(f"{case}: {summary_line(findings, lang)}")
     failed = any(f.severity == "error" for f in findings) or (
         strict and any(f.severity == "warning" for f in findings)

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from docgen.errors import UsageError
 from docgen.filings import (
+    access_provider_petition,
     deletion_request,
     disclosure_petition,
     police_report,
     preservation_petition,
+    provision_notice,
+    provisional_disclosure_petition,
 )
 from docgen.filings.base import Filing, Requirement
+from docgen.filings.evidence_explanation import evidence_explanation
 
+MAIN_FILINGS: tuple[Filing, ...] = tuple(
+    module.FILING
+    for module in (
+        deletion_request,
+        disclosure_petition,
+        provisional_disclosure_petition,
+        preservation_petition,
+        access_provider_petition,
+        provision_notice,
+        police_report,
+    )
+)
 FILINGS: dict[str, Filing] = {
-    module.FILING.id: module.FILING
-    for module in (deletion_request, disclosure_petition, preservation_petition, police_report)
+    filing.id: filing
+    for main in MAIN_FILINGS
+    for filing in ((main, evidence_explanation(main)) if main.voice.court else (main,))
 }
+"""Every filing by id, in the order of a matter; each court filing followed by its 証拠説明書."""
 
 
 def get_filing(name: str) -> Filing:

@@ -55,7 +55,7 @@ FILING = Filing(
     addressee=Message("プラットフォーム事業者", "the platform"),
     voice=NOTICE_TO_PLATFORM,
     posts_of=posts_to_remove,
-    evidence_of=attachments,
+    attachments=attachments,
     not_now=d16_nothing_online,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docgen.case.model import Case
 from docgen.filings.base import CLAIM_PLEADING, Filing
 from docgen.filings.requirements import (
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
@@ -17,7 +18,8 @@ from docgen.filings.requirements import (
     RIGHTS,
     SUPPLEMENTARITY,
 )
-from docgen.law.findings import Message
+from docgen.law.fees import disclosure_stamp
+from docgen.law.findings import Finding, Message
 from docgen.law.rules_disclosure import (
     l1_posting_logs,
     s5_login_items_for_old_posts,
@@ -29,10 +31,17 @@ from docgen.law.rules_disclosure import (
     s19_erasure_scope,
 )
 from docgen.law.rules_pleading import (
+    route_is_provisional,
     s6_supplementarity_ground,
     s23_pending_disclosure_case,
     x2_platform_representative,
 )
+
+
+def not_now(case: Case) -> Finding | None:
+    """A pending case against the platform (S23), or the provisional route chosen instead."""
+    return s23_pending_disclosure_case(case) or route_is_provisional(case)
+
 
 FILING = Filing(
     id="disclosure-petition",
@@ -43,7 +52,8 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     texts=(*CLAIM_PLEADING, "disclosure.supplementarity", "disclosure.purpose_note"),
-    not_now=s23_pending_disclosure_case,
+    not_now=not_now,
+    stamp=disclosure_stamp,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         COURT,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.filings.base import Filing, Requirement
+from docgen.filings.base import Filing, Requirement, every_exhibit
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import POLICE_REPORT
 from docgen.law.findings import Message
@@ -18,6 +18,7 @@ FILING = Filing(
     aliases=("police",),
     title=Message("被害届", "Crime Victim Report"),
     voice=POLICE_REPORT,
+    attachments=every_exhibit,
     texts=("police.circumstances", "claim.harm", "claim.facts_alleged"),
     shared_claim=False,
     addressee=Message("警察署長", "the chief of police"),

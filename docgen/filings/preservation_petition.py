@@ -6,6 +6,7 @@ from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
     ACCESS_PROVIDER,
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    CONNECTIONS,
     COURT,
     DISCLOSURE_CLAIM_RULES,
     HARM,
@@ -15,6 +16,7 @@ from docgen.filings.requirements import (
     RIGHTS,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
+from docgen.law.fees import provisional_disposition_stamp
 from docgen.law.findings import Message
 from docgen.law.rules_logs import (
     l1_connection_retention,
@@ -36,6 +38,8 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     voice=PROVISIONAL_DISPOSITION,
+    uses_connections=True,
+    stamp=provisional_disposition_stamp,
     texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.purpose_note"),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
@@ -46,15 +50,7 @@ FILING = Filing(
         IDENTIFICATION,
         HARM,
         PURPOSES,
-        Requirement(
-            "connections",
-            lambda c: bool(c.connections),
-            Message(
-                "消去を禁止する通信（IPアドレス、タイムスタンプ等）を特定する必要があります",
-                "the logged connections (IP address, timestamp, …) to be preserved must be listed",
-            ),
-            code="L3",
-        ),
+        CONNECTIONS,
         Requirement(
             "claim.necessity",
             lambda c: c.claim.necessity is not None,

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 
 from docgen.case.markup import cited_ids, without_references
-from docgen.case.model import PRIVATE_EVIDENCE, Case, ClaimText, L, LocalizedTable
-from docgen.filings.base import Filing
+from docgen.case.model import PRIVATE_EVIDENCE, Case, L, LocalizedTable
+from docgen.filings.base import Filing, text_at
 from docgen.filings.voice import PARTY_TERMS, Voice
 from docgen.law.findings import Finding, Message
 
@@ -38,20 +38,11 @@ def filing_texts(case: Case, filing: Filing) -> Iterator[tuple[str, L]]:
         if value is not None and (filing.shared_claim or not shared):
             yield path, value
     positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
-    for item in filing.evidence_of(case):
+    for item in filing.exhibits(case):
         for key in EVIDENCE_TEXTS:
             value = getattr(item, key)
             if value is not None:
                 yield f"evidence[{positions[id(item)]}].{key}", value
-
-
-def text_at(case: Case, filing_id: str, dotted: str) -> tuple[str, L | None]:
-    table, key = dotted.split(".", 1)
-    if table == "claim":
-        claim_key: ClaimText = key  # type: ignore[assignment]  # filings declare valid keys
-        return case.claim.wording(filing_id, claim_key)
-    owner = getattr(case, table)
-    return dotted, None if owner is None else getattr(owner, key)
 
 
 def by_language(value: L) -> list[tuple[str, str]]:
@@ -138,7 +129,7 @@ def _label_finding(path: str, label: str, case: Case, filing: Filing, severity: 
 
 def x12_citations_in_scope(case: Case, filing: Filing) -> list[Finding]:
     """X12: a text cites evidence this filing does not list (a letter attaches only some)."""
-    listed = {e.id for e in filing.evidence_of(case)}
+    listed = {e.id for e in filing.exhibits(case)}
     known = {e.id for e in case.evidence}
     findings = []
     for path, value in filing_texts(case, filing):
@@ -182,7 +173,7 @@ def d3_private_attachments(case: Case, filing: Filing) -> list[Finding]:
             ),
             basis="Art. 3(2)(ii); brief §12.4",
         )
-        for item in filing.evidence_of(case)
+        for item in filing.exhibits(case)
         if item.kind in PRIVATE_EVIDENCE
     ]
 

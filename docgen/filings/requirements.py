@@ -44,6 +44,15 @@ ACCESS_PROVIDER = Requirement(
     ),
     code="X2",
 )
+CONNECTIONS = Requirement(
+    "connections",
+    lambda c: bool(c.connections),
+    Message(
+        "開示された通信（IPアドレス、タイムスタンプ等）を特定する必要があります",
+        "the logged connections the platform disclosed (IP address, timestamp, …) must be listed",
+    ),
+    code="L3",
+)
 POSTS = Requirement(
     "posts",
     lambda c: bool(c.posts),

@@ -103,6 +103,12 @@ NOTICE_TO_PLATFORM = Voice(
     forwarded=True,
     victim_in_person=Message("申出者", "the requester"),
 )
+NOTICE_OF_FILING = Voice(
+    Message("申立人", "the petitioner"),
+    Message("貴社", "your company"),
+    ATTACHMENTS,
+)
+"""A letter to the respondent of the pending case, written as its petitioner."""
 POLICE_REPORT = Voice(
     Message("被害者", "the victim"),
     Message("犯人", "the offender"),

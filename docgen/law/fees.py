@@ -16,10 +16,16 @@ def disclosure_stamp(case: Case) -> int:
     return STAMP_PER_REQUEST * (1 + disclosure.provision_order + disclosure.erasure_prohibition)
 
 
-def court_fee(case: Case, filing_id: str) -> int | None:
-    """The stamps a filing needs, or None for one filed out of court (letters, police reports)."""
-    if filing_id == "disclosure-petition":
-        return disclosure_stamp(case)
-    if filing_id == "preservation-petition":
-        return PROVISIONAL_DISPOSITION_STAMP
+def access_provider_stamp(case: Case) -> int:
+    """The petition against the access provider: the order, plus an erasure-prohibition order
+    (a provision order is not asked of an access provider)."""
+    return STAMP_PER_REQUEST * (1 + case.disclosure.erasure_prohibition)
+
+
+def provisional_disposition_stamp(case: Case) -> int:
+    return PROVISIONAL_DISPOSITION_STAMP
+
+
+def no_fee(case: Case) -> int | None:
+    """Filed out of court (letters, police reports): no revenue stamps."""
     return None

@@ -9,11 +9,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docgen.case.model import LOGIN_ITEMS, Case, Item
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import resolve_provider
 from docgen.law.common import finding, texts
 from docgen.law.findings import Finding
+
+if TYPE_CHECKING:
+    from docgen.filings.base import Filing, Rule
 
 ACCOUNT_IDENTITY = frozenset({Item.name, Item.address})
 POSTING_ITEMS = frozenset({Item.ip, Item.port, Item.mobile_id, Item.sim_id, Item.posted_at_time})
@@ -266,3 +271,96 @@ def d4_posts_without_a_printout(case: Case) -> list[Finding]:
         for index, post in enumerate(case.posts, start=1)
         if post.still_online is not False and not post.evidence
     ]
+
+
+def route_is_provisional(case: Case) -> Finding | None:
+    """The case chose the provisional disposition for the IP addresses over the disclosure order."""
+    if case.disclosure.route != "provisional":
+        return None
+    return finding(
+        "S18",
+        "info",
+        "disclosure.route",
+        "`disclosure.route = \"provisional\"` のため、コンテンツプロバイダに対しては発信者情報開示命令ではなく"
+        "発信者情報開示仮処分（provisional-disclosure-petition）を申し立てます。",
+        'with `disclosure.route = "provisional"` the content provider is asked by a provisional '
+        "disposition for disclosure of the IP addresses (provisional-disclosure-petition), not by "
+        "a disclosure order.",
+        "[P] S-kanda-1118",
+    )
+
+
+def route_is_order(case: Case) -> Finding | None:
+    """The IP-disclosure provisional disposition is the route only when the case chooses it."""
+    if case.disclosure.route == "provisional":
+        return None
+    return finding(
+        "S18",
+        "info",
+        "disclosure.route",
+        "発信者情報開示仮処分は、`disclosure.route = \"provisional\"` としたときに作成します"
+        "（現在は発信者情報開示命令の手続）。",
+        'the provisional disposition for the IP addresses is drafted when `disclosure.route = '
+        '"provisional"` (the case now takes the disclosure-order route).',
+        "[P] S-kanda-1118",
+    )
+
+
+def pending_case_needed(case: Case) -> Finding | None:
+    """S14: the petition against the access provider follows the case against the platform."""
+    if case.case.related_case is not None:
+        return None
+    return finding(
+        "S14",
+        "error",
+        "case.related_case",
+        "アクセスプロバイダに対する申立ては、コンテンツプロバイダに対する係属中の事件"
+        "（`case.related_case`: 裁判所及び事件番号）を前提とします。",
+        "the petition against the access provider follows the pending case against the content "
+        "provider: give `case.related_case` (court and case number).",
+        "発信者情報開示命令事件手続規則2条; Art. 10",
+    )
+
+
+def no_provision_order(case: Case) -> Finding | None:
+    """S17: the Art. 15(1)(ii) notice exists only after a provision order."""
+    related = case.case.related_case
+    if related is not None and related.provision_order:
+        return None
+    return finding(
+        "S17",
+        "info",
+        "case.related_case.provision_order",
+        "提供命令を経ていないため（`case.related_case.provision_order` が true ではない）、法15条1項2号の"
+        "通知は不要です。",
+        "no provision order was issued in the pending case (`case.related_case.provision_order` "
+        "is not true), so the Art. 15(1)(ii) notice is not needed.",
+        "Art. 15(1)(ii)",
+    )
+
+
+def e1_explained_exhibits(parent: Filing) -> Rule:
+    """E1: each row of the 証拠説明書 gives 作成者, 作成年月日 and 立証趣旨 of the exhibit."""
+
+    def rule(case: Case) -> list[Finding]:
+        positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
+        return [
+            finding(
+                "E1",
+                "warning",
+                f"evidence[{positions[id(item)]}].{key}",
+                f"証拠説明書の{ja}の欄が空になります（`evidence[{positions[id(item)]}].{key}`）。",
+                f"the Explanation of Evidence leaves the {en} of this exhibit blank "
+                f"(`evidence[{positions[id(item)]}].{key}`).",
+                "[P] court practice (brief §12.1)",
+            )
+            for item in parent.exhibits(case)
+            for key, ja, en in (
+                ("author", "作成者", "author"),
+                ("made_at", "作成年月日", "date made"),
+                ("purpose", "立証趣旨", "purpose of proof"),
+            )
+            if getattr(item, key) is None
+        ]
+
+    return rule

@@ -155,3 +155,9 @@ EVIDENCE_KINDS: dict[str, Message] = {
     "medical": Message("診断書等", "medical record"),
     "other": Message("その他", "other"),
 }
+
+EVIDENCE_FORMS: dict[str, Message] = {
+    "copy": Message("写し", "copy"),
+    "original": Message("原本", "original"),
+}
+"""原本・写しの別, as the 証拠説明書 states it."""

@@ -31,9 +31,16 @@ from docgen.filings.base import Filing
 from docgen.law.calendar import days_between
 from docgen.law.common import day_of
 from docgen.law.deadlines import retention_horizon
-from docgen.law.fees import court_fee
 from docgen.law.findings import Finding, Message
-from docgen.law.terms import EVIDENCE_KINDS, ITEMS, OFFENSES, POST_KINDS, PURPOSES, RIGHTS
+from docgen.law.terms import (
+    EVIDENCE_FORMS,
+    EVIDENCE_KINDS,
+    ITEMS,
+    OFFENSES,
+    POST_KINDS,
+    PURPOSES,
+    RIGHTS,
+)
 from docgen.render.formatting import age_on
 
 Context = dict[str, Any]
@@ -78,7 +85,7 @@ class Localizer:
 
 def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[Finding]]:
     """The context of ``filing`` in ``lang`` and the warnings for text missing in that language."""
-    exhibits = filing.evidence_of(case)
+    exhibits = filing.exhibits(case)
     numbers = {e.id: i for i, e in enumerate(exhibits, 1)}
     language: Language = "ja" if lang == "ja" else "en"
     loc = Localizer(language, filing, bool(case.attorneys), numbers)
@@ -108,7 +115,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "retention": _retention(case, loc),
         "police": _police(case, loc),
         "evidence": [_evidence(e, i, loc) for i, e in enumerate(exhibits, 1)],
-        "fees": {"stamp": court_fee(case, filing.id)},
+        "fees": {"stamp": filing.stamp(case)},
     }
     return context, untranslated(case, lang)
 
@@ -119,6 +126,9 @@ def _filing(filing: Filing, loc: Localizer) -> Context:
         "title": loc.term(filing.title),
         "title_ja": filing.title.ja,
         "exhibit_prefix": loc.term(filing.voice.exhibits.prefix),
+        "parent": None
+        if filing.parent is None
+        else {"id": filing.parent.id, "title": loc.term(filing.parent.title)},
     }
 
 
@@ -137,6 +147,7 @@ def _case_info(case: Case, loc: Localizer) -> Context:
         else {
             "court": _court(resolve_court(related.court), loc),
             "number": related.number,
+            "provision_order": related.provision_order,
         },
     }
 
@@ -230,6 +241,7 @@ def _access_provider(case: Case, loc: Localizer) -> Context | None:
     if context is not None and case.access_provider is not None:
         context["network"] = access_network(case.access_provider)
         context["cite"] = _cite(case.access_provider.evidence, loc)
+        context["case_number"] = case.access_provider.case_number
     return context
 
 
@@ -381,6 +393,8 @@ def _evidence(item: Evidence, number: int, loc: Localizer) -> Context:
         "title": loc.prose(item.title),
         "kind": item.kind,
         "kind_label": loc.term(EVIDENCE_KINDS[item.kind]),
+        "form": item.form,
+        "form_label": loc.term(EVIDENCE_FORMS[item.form]),
         "made_at": item.made_at,
         "author": loc.prose(item.author),
         "purpose": loc.prose(item.purpose),

@@ -46,7 +46,7 @@ MAXIMAL_CASE: dict[str, Any] = {
     "case": {
         **{"id": "vocabulary", "date": "2026-11-22", "languages": ["ja", "en"]},
         **{"court": _COURT, "police_station": _TEXT},
-        "related_case": {"court": _COURT, "number": "1"},
+        "related_case": {"court": _COURT, "number": "1", "provision_order": True},
     },
     "victim": {
         **{"kind": "corporation", "name_kana": "ア", "birth_date": "1990-01-01"},
@@ -59,7 +59,8 @@ MAXIMAL_CASE: dict[str, Any] = {
         | {"phone": "1", "fax": "1", "email": "a@b"}
     ],
     "platform": {"ref": "x", **_PROVIDER},
-    "access_provider": {"ref": "docomo", **_PROVIDER, "network": "mobile", "evidence": ["1"]},
+    "access_provider": {"ref": "docomo", **_PROVIDER, "network": "mobile", "evidence": ["1"]}
+    | {"case_number": "1"},
     "posts": [
         {"url": "https://example.com/1", "account": "@a", "account_name": "a"}
         | {"posted_at": "2026-09-01T21:14:00+09:00", "kind": "post", "text": _TEXT}
@@ -75,7 +76,7 @@ MAXIMAL_CASE: dict[str, Any] = {
     "deletion": {"show_name_to_sender": True, "attachments": ["1"]},
     "disclosure": {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
-        **{"provision_order": True, "erasure_prohibition": True},
+        **{"provision_order": True, "erasure_prohibition": True, "route": "order"},
         **{"purpose_note": _TEXT, "supplementarity": _TEXT, "supplementarity_ground": "ro"},
         "decision_notified_at": "2026-10-01",
     },
@@ -90,7 +91,7 @@ MAXIMAL_CASE: dict[str, Any] = {
     },
     "evidence": [
         {"id": "1", "title": _TEXT, "kind": "screenshot", "made_at": "2026-09-01"}
-        | {"author": _TEXT, "purpose": _TEXT, "file": "a.png"}
+        | {"author": _TEXT, "purpose": _TEXT, "file": "a.png", "form": "copy"}
     ],
 }
 """Every key of the case file given, one entry in every list (a test checks it)."""

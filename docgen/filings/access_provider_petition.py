@@ -1,0 +1,75 @@
+"""発信者情報開示命令申立書 against the access provider: the second stage of the 2022 procedure.
+
+The content provider has disclosed the connections (in the pending case, often under a provision
+order); this petition asks the ISP or carrier that carried them for the subscriber's name,
+address, telephone number and e-mail address, with an erasure-prohibition order (Art. 16) when
+asked. It states the pending case (発信者情報開示命令事件手続規則2条) and goes to the same court.
+"""
+
+from __future__ import annotations
+
+from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
+from docgen.filings.requirements import (
+    ACCESS_PROVIDER,
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    CONNECTIONS,
+    COURT,
+    DISCLOSURE_CLAIM_RULES,
+    HARM,
+    IDENTIFICATION,
+    NO_JUSTIFICATION,
+    POSTS,
+    PURPOSES,
+    RIGHTS,
+)
+from docgen.law.fees import access_provider_stamp
+from docgen.law.findings import Message
+from docgen.law.rules_logs import l1_connection_retention, l3_connection_identifiers
+from docgen.law.rules_pleading import (
+    l4_pleaded_steps_cite_evidence,
+    pending_case_needed,
+    x2_access_provider_representative,
+)
+
+FILING = Filing(
+    id="access-provider-petition",
+    aliases=("petition2", "ap-petition"),
+    title=Message(
+        "発信者情報開示命令申立書",
+        "Petition for a Sender Identification Information Disclosure Order "
+        "(against the access provider)",
+    ),
+    addressee=Message("裁判所", "the court"),
+    requirements=(
+        CONCEALED_ADDRESS_HAS_AN_OFFICE,
+        COURT,
+        ACCESS_PROVIDER,
+        POSTS,
+        RIGHTS,
+        IDENTIFICATION,
+        HARM,
+        NO_JUSTIFICATION,
+        PURPOSES,
+        CONNECTIONS,
+        Requirement(
+            "case.related_case",
+            lambda c: c.case.related_case is not None,
+            Message(
+                "コンテンツプロバイダに対する係属中の事件（裁判所及び事件番号）を記載する必要があります",
+                "the pending case against the content provider (court and number) must be stated",
+            ),
+            code="S14",
+        ),
+    ),
+    rules=(
+        *DISCLOSURE_CLAIM_RULES,
+        l1_connection_retention,
+        l3_connection_identifiers,
+        l4_pleaded_steps_cite_evidence,
+        x2_access_provider_representative,
+    ),
+    texts=(*CLAIM_PLEADING, "disclosure.purpose_note"),
+    uses_connections=True,
+    not_now=pending_case_needed,
+    stamp=access_provider_stamp,
+)

@@ -1,0 +1,39 @@
+"""証拠説明書: for every court filing, one row per exhibit it cites, in its own numbering (甲 / 疎甲),
+with 標目, 原本・写しの別, 作成年月日, 作成者 and 立証趣旨 (brief §12.1). It is a filing of its own,
+``<petition>-evidence``, built from the petition it accompanies."""
+
+from __future__ import annotations
+
+from docgen.filings.base import Filing, Requirement
+from docgen.law.findings import Message
+from docgen.law.rules_pleading import e1_explained_exhibits
+
+TITLE = Message("証拠説明書", "Explanation of Evidence")
+
+
+def evidence_explanation(parent: Filing) -> Filing:
+    """The 証拠説明書 of ``parent``: its voice, its exhibits, its stage."""
+    return Filing(
+        id=f"{parent.id}-evidence",
+        aliases=tuple(f"{alias}-evidence" for alias in parent.aliases),
+        title=TITLE,
+        addressee=parent.addressee,
+        requirements=(
+            Requirement(
+                "evidence",
+                lambda c: bool(parent.exhibits(c)),
+                Message(
+                    f"{parent.title.ja}が引用する証拠がありません",
+                    "the petition it accompanies cites no evidence",
+                ),
+            ),
+        ),
+        rules=(e1_explained_exhibits(parent),),
+        voice=parent.voice,
+        texts=parent.texts,
+        posts_of=parent.posts_of,
+        attachments=parent.exhibits,
+        not_now=parent.not_now,
+        template="evidence-explanation",
+        parent=parent,
+    )
