@@ -8,11 +8,11 @@ asked. It states the pending case (発信者情報開示命令事件手続規則
 
 from __future__ import annotations
 
+from docgen.case.model import Case
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
     ACCESS_PROVIDER,
     CONCEALED_ADDRESS_HAS_AN_OFFICE,
-    CONNECTIONS,
     COURT,
     DISCLOSURE_CLAIM_RULES,
     HARM,
@@ -30,6 +30,14 @@ from docgen.law.rules_pleading import (
     pending_case_needed,
     x2_access_provider_representative,
 )
+
+
+def _after_provision_order(case: Case) -> bool:
+    """Under a provision order the platform passes the IP addresses to the access provider
+    itself, so the petitioner may know no connection (brief §3.2)."""
+    related = case.case.related_case
+    return related is not None and related.provision_order
+
 
 FILING = Filing(
     id="access-provider-petition",
@@ -50,7 +58,17 @@ FILING = Filing(
         HARM,
         NO_JUSTIFICATION,
         PURPOSES,
-        CONNECTIONS,
+        Requirement(
+            "connections",
+            lambda c: bool(c.connections) or _after_provision_order(c),
+            Message(
+                "開示された通信（IPアドレス、タイムスタンプ等）を特定するか、提供命令によって"
+                "アクセスプロバイダが判明したこと（case.related_case.provision_order）が必要です",
+                "list the connections the platform disclosed, or state that a provision order "
+                "identified the access provider (case.related_case.provision_order)",
+            ),
+            code="L3",
+        ),
         Requirement(
             "case.related_case",
             lambda c: c.case.related_case is not None,
