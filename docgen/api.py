@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docgen.case.load import LoadedCase, load_case
-from docgen.check import CheckResult, check_case, skipped_filings, supported_filings
-from docgen.errors import CaseError, UsageError
-from docgen.filings import FILINGS, Filing, get_filing
-from docgen.law.findings import Finding, Message, has_errors, sort_findings
+from docgen.case.load import load_case
+from docgen.check import CheckResult, check_case
+from docgen.errors import UsageError
+from docgen.filings import FILINGS, get_filing
+from docgen.law.findings import Finding
 from docgen.render.templates import TemplateSource
 
 if TYPE_CHECKING:
@@ -24,38 +24,6 @@ FORMATS: tuple[str, ...] = ("docx", "md", "pdf")
 class RenderOutcome:
     written: tuple[Path, ...]
     findings: tuple[Finding, ...]
-
-
-def resolve_filings(name: str, loaded: LoadedCase) -> list[Filing]:
-    """``all`` → every filing the case supports; otherwise the one filing named."""
-    if name != "all":
-        return [get_filing(name)]
-    filings = supported_filings(loaded.case)
-    if not filings:
-        raise CaseError(str(loaded.path), [NO_FILING_SUPPORTED])
-    return filings
-
-
-NO_FILING_SUPPORTED = Finding(
-    "required",
-    "error",
-    "",
-    Message(
-        ja="この事件ファイルには、どの書面の必須事項もそろっていません（docgen check で確認できます）",
-        en="the case holds the required facts of no filing (run `docgen check` to see what is missing)",
-    ),
-)
-
-
-def check_filings(loaded: LoadedCase, filings: Sequence[Filing], strict: bool) -> list[Finding]:
-    """The findings for ``filings``; raises :class:`CaseError` when they stop the render."""
-    findings: list[Finding] = []
-    for filing in filings:
-        findings += [f for f in check_case(loaded, filing).findings if f not in findings]
-    blocking = has_errors(findings) or (strict and any(f.severity == "warning" for f in findings))
-    if blocking:
-        raise CaseError(str(loaded.path), sort_findings(findings))
-    return findings
 
 
 def parse_choices(value: str | None, allowed: Sequence[str], what: str) -> list[str] | None:
@@ -89,29 +57,23 @@ def render_case(
     templates: TemplateSource | None = None,
 ) -> RenderOutcome:
     """load → check → context → render → write. Nothing is written when anything fails."""
-    from docgen.render.document import RenderRequest, render_documents
+    from docgen.pipeline import render_all_or_nothing
+    from docgen.render.document import RenderOptions
     from docgen.render.output import write_files
 
     loaded = load_case(case_path)
-    filings = resolve_filings(filing, loaded)
-    findings = [*loaded.warnings, *check_filings(loaded, filings, strict)]
-    if filing == "all":
-        findings += skipped_filings(loaded.case)
-    request = RenderRequest(
-        filings=filings,
-        languages=list(languages or loaded.case.case.languages),
-        formats=list(formats),
+    options = RenderOptions(
+        filings=(filing,),
+        languages=tuple(languages or ()),
+        formats=tuple(formats),
+        strict=strict,
         templates=templates or TemplateSource(),
     )
-    result = render_documents(loaded, request)
-    findings += [w for w in result.warnings if w not in findings]
-    if strict and any(f.severity == "warning" for f in result.warnings):
-        raise CaseError(str(loaded.path), sort_findings(findings))
-    files = list(result.files)
+    files, findings = render_all_or_nothing(loaded, options)
     if "pdf" in formats:
         files = _with_pdfs(files, keep_docx="docx" in formats)
     written = write_files(Path(out_dir), files)
-    return RenderOutcome(tuple(written), tuple(sort_findings(findings)))
+    return RenderOutcome(tuple(written), tuple(findings))
 
 
 def _with_pdfs(files: list[RenderedFile], keep_docx: bool) -> list[RenderedFile]:

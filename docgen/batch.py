@@ -16,17 +16,16 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.case.load import LoadedCase, load_case
-from docgen.check import check_case, supported_filings
 from docgen.errors import CaseError, DocgenError, UsageError
-from docgen.filings import Filing, get_filing
-from docgen.law.findings import Finding, has_errors
-from docgen.render.document import RenderRequest, render_documents
+from docgen.filings import Filing
+from docgen.law.findings import Finding
+from docgen.pipeline import chosen_filings, render_filing
+from docgen.render.document import RenderOptions
 from docgen.render.output import RenderedFile, write_atomically, write_files
-from docgen.render.templates import TemplateSource
 
 PDF_CHUNK = 200
 """Documents a single LibreOffice run converts in a batch."""
@@ -36,12 +35,10 @@ IN_FLIGHT_PER_WORKER = 4
 
 @dataclass(frozen=True)
 class BatchOptions:
+    """Where a batch writes, and what it renders of each case (the options ``render`` takes)."""
+
     out_dir: Path
-    filings: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ("docx",)
-    strict: bool = False
-    templates: TemplateSource = TemplateSource()
+    render: RenderOptions = field(default_factory=RenderOptions)
 
 
 @dataclass(frozen=True)
@@ -116,42 +113,30 @@ def in_shard(case: FoundCase, shard: tuple[int, int] | None) -> bool:
     return int.from_bytes(digest[:8], "big") % shard[1] == shard[0] - 1
 
 
-def _filings_for(loaded: LoadedCase, names: Sequence[str]) -> list[Filing]:
-    return [get_filing(n) for n in names] if names else supported_filings(loaded.case)
-
-
 def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]:
     """Every requested filing of one case, each on its own (runs in a worker process)."""
+    names = options.render.filings
     try:
         loaded = load_case(path)
+        filings = chosen_filings(loaded, options.render)
     except DocgenError as exc:
-        return [_failure(path, None, name, exc) for name in options.filings or ("*",)]
-    filings = _filings_for(loaded, options.filings)
-    if not filings:
-        return [_failure(path, loaded, "*", UsageError("the case supports no filing"))]
+        return [_failure(path, None, name, exc) for name in names or ("*",)]
     return [_render_filing(loaded, filing, options) for filing in filings]
 
 
 def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
-    findings = [*loaded.warnings, *check_case(loaded, filing).findings]
-    warned = options.strict and any(f.severity == "warning" for f in findings)
-    if has_errors(findings) or warned:
-        return _result(loaded, filing.id, False, findings)
-    request = RenderRequest(
-        filings=[filing],
-        languages=list(options.languages or loaded.case.case.languages),
-        formats=list(options.formats),
-        templates=options.templates,
-    )
     try:
-        rendered = render_documents(loaded, request)
+        rendered = render_filing(loaded, filing, options.render)
     except DocgenError as exc:
         return _failure(loaded.path, loaded, filing.id, exc)
-    written = [str(p) for p in write_files(options.out_dir, rendered.files)]
-    if "pdf" not in options.formats:
+    if not rendered.ok:
+        return _result(loaded, filing.id, False, rendered.findings)
+    findings, formats = rendered.findings, options.render.formats
+    written = [str(p) for p in write_files(options.out_dir, list(rendered.files))]
+    if "pdf" not in formats:
         return _result(loaded, filing.id, True, findings, tuple(written))
     docx = tuple(p for p in written if p.endswith(".docx"))
-    shown = [p for p in written if "docx" in options.formats or not p.endswith(".docx")]
+    shown = [p for p in written if "docx" in formats or not p.endswith(".docx")]
     shown += [p.removesuffix(".docx") + ".pdf" for p in docx]
     return _result(loaded, filing.id, True, findings, tuple(shown), docx)
 

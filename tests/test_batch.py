@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,38 @@ def test_shards_do_not_depend_on_the_checkout_directory(tmp_path: Path) -> None:
                 for root in (first, second)
             ]
             assert names[0] == names[1]
+
+
+WARNED = MINIMAL_CASE.replace('kind = "screenshot"', 'kind = "screenshot"\nfile = "missing.png"')
+"""A case whose only problem is a missing evidence file: a warning raised while loading."""
+
+
+def test_a_load_warning_is_reported_once_by_render_and_by_batch(
+    runner: CliRunner, write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    case = write_case(WARNED)
+    rendered = runner.invoke(main, ["render", "petition", str(case), "-o", str(tmp_path / "r")])
+    assert rendered.exit_code == 0, rendered.output
+    assert rendered.stderr.count("missing.png") == 1
+    report = tmp_path / "report.json"
+    args = ["batch", str(case), "-o", str(tmp_path / "b"), "--filings", "petition,deletion"]
+    batched = runner.invoke(main, [*args, "--jobs", "1", "--report", "json", str(report)])
+    assert batched.exit_code == 0, batched.output
+    for result in json.loads(report.read_text(encoding="utf-8"))["results"]:
+        paths = [f["path"] for f in result["findings"]]
+        assert paths.count("evidence[1].file") == 1, result["filing"]
+
+
+def test_strict_fails_the_same_filing_in_render_and_in_batch(
+    runner: CliRunner, write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    case = write_case(WARNED)
+    rendered = runner.invoke(
+        main, ["render", "petition", str(case), "-o", str(tmp_path / "r"), "--strict"]
+    )
+    batched = runner.invoke(
+        main,
+        ["batch", str(case), "-o", str(tmp_path / "b"), "--filings", "petition", "--strict"],
+    )
+    assert (rendered.exit_code, batched.exit_code) == (1, 1)
+    assert not (tmp_path / "r").exists() and not list((tmp_path / "b").rglob("*.docx"))

@@ -15,7 +15,7 @@ import pytest
 from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.filings import get_filing
-from docgen.render.document import RenderRequest, render_documents
+from docgen.render.document import RenderOptions, render_documents
 from tests.conftest import MINIMAL_CASE
 
 FILING = "preservation-petition"
@@ -99,8 +99,8 @@ def render_unchecked(write_case: Callable[[str], Path]) -> Callable[..., str]:
 
     def run(text: str, lang: str = "ja") -> str:
         loaded = load_case(write_case(text, name=f"raw-{lang}-{abs(hash(text))}"))
-        request = RenderRequest([get_filing(FILING)], [lang], ["md"])
-        (rendered,) = render_documents(loaded, request).files
+        options = RenderOptions(languages=(lang,), formats=("md",))
+        (rendered,) = render_documents(loaded, [get_filing(FILING)], options).files
         return rendered.data.decode("utf-8")
 
     return run

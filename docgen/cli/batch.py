@@ -50,16 +50,19 @@ def batch(
 
     from docgen import api
     from docgen import batch as batching
+    from docgen.render.document import RenderOptions
     from docgen.render.templates import TemplateSource
 
     chosen_formats = api.parse_choices(formats, api.FORMATS, "format") or ["docx"]
     options = batching.BatchOptions(
         out_dir=Path(out_dir),
-        filings=tuple(api.validate_filing_names(filings)),
-        languages=tuple(api.parse_choices(langs, ("ja", "en"), "language") or ()),
-        formats=tuple(chosen_formats),
-        strict=strict,
-        templates=TemplateSource.from_option(templates),
+        render=RenderOptions(
+            filings=tuple(api.validate_filing_names(filings)),
+            languages=tuple(api.parse_choices(langs, ("ja", "en"), "language") or ()),
+            formats=tuple(chosen_formats),
+            strict=strict,
+            templates=TemplateSource.from_option(templates),
+        ),
     )
     selected = batching.parse_shard(shard)
     cases = [c.path for c in batching.discover(paths) if batching.in_shard(c, selected)]

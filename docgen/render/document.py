@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docgen.case.load import LoadedCase
 from docgen.case.model import localized
@@ -19,11 +19,16 @@ TEMPLATE_EXT = {"docx": "docx", "md": "md"}
 
 
 @dataclass(frozen=True)
-class RenderRequest:
-    filings: Sequence[Filing]
-    languages: Sequence[str]
-    formats: Sequence[str]
-    templates: TemplateSource = TemplateSource()
+class RenderOptions:
+    """What to render of each case: the same options for ``render``, ``batch`` and the tests."""
+
+    filings: tuple[str, ...] = ()
+    """Filing names; empty (or ``all``) means every filing the case's stage calls for."""
+    languages: tuple[str, ...] = ()
+    """Empty: the case's own ``case.languages``."""
+    formats: tuple[str, ...] = ("docx",)
+    strict: bool = False
+    templates: TemplateSource = field(default_factory=TemplateSource)
 
 
 @dataclass(frozen=True)
@@ -58,17 +63,20 @@ def render_one(
     return RenderedFile(name, data), warnings
 
 
-def render_documents(loaded: LoadedCase, request: RenderRequest) -> RenderResult:
+def render_documents(
+    loaded: LoadedCase, filings: Sequence[Filing], options: RenderOptions
+) -> RenderResult:
     """Every requested document of one case, in memory (PDF is converted later from the .docx)."""
     files: list[RenderedFile] = []
     warnings: list[Finding] = []
-    word_formats = [f for f in request.formats if f in ("docx", "pdf")]
-    for filing in request.filings:
-        for lang in request.languages:
+    formats = options.formats
+    word_formats = [f for f in formats if f in ("docx", "pdf")]
+    for filing in filings:
+        for lang in options.languages or loaded.case.case.languages:
             if lang == "en":
                 warnings.append(ENGLISH_IS_A_TRANSLATION)
-            for fmt in ["md"] * ("md" in request.formats) + word_formats[:1]:
-                rendered, found = render_one(loaded, filing, lang, fmt, request.templates)
+            for fmt in ["md"] * ("md" in formats) + word_formats[:1]:
+                rendered, found = render_one(loaded, filing, lang, fmt, options.templates)
                 files.append(rendered)
                 warnings += found
     return RenderResult(tuple(files), tuple(dedupe(warnings)))
