@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -18,13 +19,30 @@ from docgen.render.ics import escape_text, fold
 TODAY = date(2026, 11, 22)
 
 
+ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?")
+
+
+def typed(value: Any) -> Any:
+    """ISO strings as the TOML dates and date-times they stand for (the model takes no text)."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        return date.fromisoformat(value)
+    if isinstance(value, str) and ISO_MOMENT.fullmatch(value):
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
 def make(today: date = TODAY, **tables: Any) -> Case:
-    """A minimal valid case with the given tables."""
+    """A minimal valid case with the given tables (dates may be written as ISO strings)."""
     data: dict[str, Any] = {
-        "case": {"id": "t-001", "date": today.isoformat()},
+        "case": {"id": "t-001", "date": today},
         "victim": {"name": "山田 花子", "address": "東京都世田谷区"},
     }
-    return Case.model_validate(data | tables)
+    return Case.model_validate(typed(data | tables))
 
 
 def post(posted_at: str, **extra: Any) -> dict[str, Any]:

@@ -209,3 +209,55 @@ def test_shift_jis_is_refused_with_advice(tmp_path: Path) -> None:
     path.write_bytes(MINIMAL_CASE.encode("shift_jis"))
     with pytest.raises(UsageError, match="save the case file as UTF-8"):
         load_case(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "path", "hint"),
+    [
+        (
+            'evidence = ["1"]\n',
+            'evidence = ["1"]\nstill_online = "no"\n',
+            "posts[1].still_online",
+            "true or false",
+        ),
+        (
+            'evidence = ["1"]\n',
+            'evidence = ["1"]\nstill_online = 1\n',
+            "posts[1].still_online",
+            "true or false",
+        ),
+        (
+            'phone = "03-1000-0000"',
+            'phone = "03-1000-0000"\nbirth_date = "1984-05-17"',
+            "victim.birth_date",
+            "without quotes",
+        ),
+        (
+            'phone = "03-1000-0000"',
+            'phone = "03-1000-0000"\nconceal_address = "yes"',
+            "victim.conceal_address",
+            "true or false",
+        ),
+        (
+            "posted_at = 2026-09-01T21:14:00+09:00",
+            'posted_at = "2031-09-03"',
+            "posts[1].posted_at",
+            "without quotes",
+        ),
+        (
+            'kind = "screenshot"',
+            'kind = "screenshot"\nmade_at = "2026-02-06"',
+            "evidence[1].made_at",
+            "without quotes",
+        ),
+    ],
+)
+def test_types_are_as_strict_as_the_schema(
+    write_case: Callable[[str], Path], line: str, replacement: str, path: str, hint: str
+) -> None:
+    """The CLI and an editor validating with `docgen schema` agree: a string is not a date."""
+    case = write_case(MINIMAL_CASE.replace(line, replacement, 1))
+    with pytest.raises(CaseError) as raised:
+        load_case(case)
+    (finding,) = [f for f in raised.value.findings if f.path == path]
+    assert finding.severity == "error" and hint in finding.message.en

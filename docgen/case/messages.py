@@ -33,6 +33,8 @@ _EN_BY_TYPE = {
     "extra_forbidden": "unknown key",
     "model_type": "expected a table { … }",
     "model_attributes_type": "expected a table { … }",
+    "bool_type": "expected true or false",
+    "int_type": "expected a whole number",
     "date_type": "expected a date such as 2026-11-22",
     "date_from_datetime_inexact": "expected a date such as 2026-11-22, without a time",
     "datetime_type": "expected a date-time such as 2026-09-01T21:14:00+09:00",
@@ -52,7 +54,21 @@ _PATTERN_HINTS = {
 }
 
 
+_TYPED = {"bool_type", "int_type", "date_type", "datetime_type"}
+"""TOML types of their own: written in quotes they are text, and the editor's schema says so too."""
+
+
 def pydantic_message(error: Any) -> Message:
+    message = _message(error)
+    if error["type"] in _TYPED and isinstance(error.get("input"), str):
+        return Message(
+            ja=f"{message.ja}（引用符 \" \" を付けずに書きます。付けると文字列になります）",
+            en=f"{message.en}, written without quotes (in quotes it is text)",
+        )
+    return message
+
+
+def _message(error: Any) -> Message:
     kind = error["type"]
     context = error.get("ctx") or {}
     if kind == "string_pattern_mismatch" and context.get("pattern") in _PATTERN_HINTS:

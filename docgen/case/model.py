@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    Strict,
     StringConstraints,
     Tag,
     model_validator,
@@ -24,7 +25,12 @@ from pydantic import (
 
 JST = timezone(timedelta(hours=9), "JST")
 Language = Literal["ja", "en"]
-Day = date  # a field of CaseInfo is called `date`
+# TOML has its own booleans, integers, dates and date-times: values of those types must be written
+# as such (`true`, `2026-11-22` without quotes), as the JSON Schema tells an editor, never as text
+# that pydantic would convert.
+Flag = Annotated[bool, Strict()]
+Count = Annotated[int, Strict()]
+Day = Annotated[date, Strict()]  # also because a field of CaseInfo is called `date`
 
 
 class StrictModel(BaseModel):
@@ -90,7 +96,7 @@ def _jst_moment(moment: datetime) -> datetime:
     return moment.replace(tzinfo=JST) if moment.tzinfo is None else moment
 
 
-Moment = Annotated[datetime, AfterValidator(_jst_moment)]
+Moment = Annotated[datetime, Strict(), AfterValidator(_jst_moment)]
 CaseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")]
 """[A-Za-z0-9._-]+, not starting with a dot: `..` would name a folder outside the output folder."""
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -175,7 +181,7 @@ class RelatedCase(StrictModel):
     """係属中の事件の裁判所 / court where the case is pending"""
     number: str
     """事件番号（例: 令和8年(発チ)第123号） / case number"""
-    provision_order: bool = False
+    provision_order: Flag = False
     """その事件で提供命令が発令され、アクセスプロバイダが判明した / a provision order issued in it identified the access provider"""
 
 
@@ -216,7 +222,7 @@ class Victim(StrictModel):
     """ふりがな（カタカナ） / reading of the name in kana"""
     address: L
     """住所又は本店所在地 / address (registered office for a corporation)"""
-    birth_date: date | None = None
+    birth_date: Day | None = None
     """生年月日（被害届の年齢） / date of birth (the police report states the age)"""
     occupation: L | None = None
     """職業 / occupation"""
@@ -226,7 +232,7 @@ class Victim(StrictModel):
     """メールアドレス / e-mail"""
     representative: Representative | None = None
     """法人の代表者 / a corporation's representative"""
-    conceal_address: bool = False
+    conceal_address: Flag = False
     """true: 相手方に送る書面に住所を記載せず代理人事務所を表示する / true: documents show the attorney's office instead of the victim's address"""
 
 
@@ -309,13 +315,13 @@ class Post(StrictModel):
     """公開範囲: public（公開）, protected（鍵アカウント）, direct（DM） / who could read it"""
     text: L | None = None
     """投稿の原文（ja）とその訳（en）。リポスト以外は必須 / original text and its translation (required except for reposts)"""
-    found_at: date | None = None
+    found_at: Day | None = None
     """被害者が投稿を見つけた日 / when the victim found it"""
-    still_online: bool | None = None
+    still_online: Flag | None = None
     """現在も閲覧できるか / still online"""
     evidence: list[str] = Field(default_factory=list)
     """この投稿の証拠（[[evidence]] の id） / ids of the [[evidence]] entries showing it"""
-    followers: int | None = Field(None, ge=0)
+    followers: Count | None = Field(None, ge=0)
     """投稿時のフォロワー数（鍵アカウントでは承認済みフォロワー数） / followers when posted (approved followers for a locked account)"""
     original: OriginalPost | None = None
     """リポスト・引用の元の投稿 / the post reposted or quoted"""
@@ -384,7 +390,7 @@ CLAIM_TEXTS: tuple[ClaimText, ...] = (
 class Deletion(StrictModel):
     """The deletion request."""
 
-    show_name_to_sender: bool = False
+    show_name_to_sender: Flag = False
     """発信者に氏名を開示してよいか / may the platform show the requester's name to the poster"""
     attachments: list[str] | None = None
     """添付する証拠（[[evidence]] の id。発信者に転送される。省略時は投稿の証拠） / evidence ids to attach (forwarded to the poster; default: the posts' own evidence)"""
@@ -399,9 +405,9 @@ class Disclosure(StrictModel):
     """「その他」の理由の内容 / the reason, when purposes has \"other\""""
     items: list[Item] = Field(default_factory=list)
     """開示を求める発信者情報（施行規則2条の項目） / sender information sought (ordinance items)"""
-    provision_order: bool = False
+    provision_order: Flag = False
     """提供命令（法15条）も申し立てる / also petition for a provision order (Art. 15)"""
-    erasure_prohibition: bool = False
+    erasure_prohibition: Flag = False
     """消去禁止命令（法16条）も申し立てる / also petition for an erasure-prohibition order (Art. 16)"""
     route: Literal["order", "provisional"] = "order"
     """コンテンツプロバイダに対する手続: order（開示命令）又は provisional（IPアドレスの開示仮処分） / against the content provider: a disclosure order, or a provisional disposition for the IP addresses"""
@@ -415,7 +421,7 @@ class Disclosure(StrictModel):
     """補充性（ログイン型の情報を求めるとき） / supplementarity, when login-type items are sought"""
     supplementarity_ground: Literal["i", "ro", "ha"] | None = None
     """補充性の根拠（法5条1項3号イ・ロ・ハ） / the limb of Art. 5(1)(iii) relied on: i, ro or ha ((a), (b), (c))"""
-    decision_notified_at: date | None = None
+    decision_notified_at: Day | None = None
     """開示命令の決定の告知を受けた日（異議の訴えの期間の起算点） / day notice of the decision was received (objection-suit deadline)"""
 
 
@@ -424,7 +430,7 @@ class Connection(StrictModel):
 
     ip: str
     """IPアドレス / IP address"""
-    port: int | None = Field(None, ge=0, le=65535)
+    port: Count | None = Field(None, ge=0, le=65535)
     """ポート番号 / source port"""
     at: Moment
     """接続日時（プラットフォームの記録どおり、UTCなら Z） / moment of the connection (as logged; Z for UTC)"""
@@ -452,9 +458,9 @@ class Police(StrictModel):
     """罪名: defamation（名誉毀損）, insult（侮辱） / offences"""
     offender: Offender | None = None
     """犯人 / the offender"""
-    offender_known_at: date | None = None
+    offender_known_at: Day | None = None
     """犯人を知った日（告訴期間の起算点） / when the victim learned who the offender is (complaint deadline)"""
-    wants_punishment: bool | None = None
+    wants_punishment: Flag | None = None
     """処罰を求めるか / does the victim want the offender punished"""
     circumstances: L | None = None
     """被害の模様 / how it came about"""
@@ -478,7 +484,7 @@ class Evidence(StrictModel):
     """種類（medical は診断書等） / kind (medical: a doctor's certificate or records)"""
     form: Literal["copy", "original"] = "copy"
     """原本・写しの別 / whether the court gets the original or a copy"""
-    made_at: date | None = None
+    made_at: Day | None = None
     """作成日 / date made"""
     author: L | None = None
     """作成者 / author"""

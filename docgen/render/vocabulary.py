@@ -15,13 +15,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
 from jinja2 import Undefined
 from jinja2.runtime import LoopContext
 
-from docgen.case.model import Case, Item, Purpose, Right
+from docgen.case.model import JST, Case, Item, Purpose, Right
 from docgen.filings import FILINGS
 from docgen.render.context import build_context
 from docgen.render.environment import word_environment
@@ -44,12 +45,12 @@ _WORDING = {k: _TEXT for k in ("identification", "facts_alleged", "harm", "no_ju
 MAXIMAL_CASE: dict[str, Any] = {
     "schema": 1,
     "case": {
-        **{"id": "vocabulary", "date": "2026-11-22", "languages": ["ja", "en"]},
+        **{"id": "vocabulary", "date": date(2026, 11, 22), "languages": ["ja", "en"]},
         **{"court": _COURT, "police_station": _TEXT},
         "related_case": {"court": _COURT, "number": "1", "provision_order": True},
     },
     "victim": {
-        **{"kind": "corporation", "name_kana": "ア", "birth_date": "1990-01-01"},
+        **{"kind": "corporation", "name_kana": "ア", "birth_date": date(1990, 1, 1)},
         **{k: _TEXT for k in ("name", "address", "occupation")},
         **{"phone": "1", "email": "a@b", "conceal_address": False},
         "representative": {"title": _TEXT, "name": _TEXT},
@@ -63,8 +64,8 @@ MAXIMAL_CASE: dict[str, Any] = {
     | {"case_number": "1"},
     "posts": [
         {"url": "https://example.com/1", "account": "@a", "account_name": "a"}
-        | {"posted_at": "2026-09-01T21:14:00+09:00", "kind": "post", "text": _TEXT}
-        | {"visibility": "public", "found_at": "2026-09-02", "still_online": True}
+        | {"posted_at": datetime(2026, 9, 1, 21, 14, tzinfo=JST), "kind": "post", "text": _TEXT}
+        | {"visibility": "public", "found_at": date(2026, 9, 2), "still_online": True}
         | {"evidence": ["1"], "followers": 1}
         | {"original": {"url": "https://example.com/0", "account": "@b", "text": _TEXT}}
     ],
@@ -78,19 +79,19 @@ MAXIMAL_CASE: dict[str, Any] = {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
         **{"provision_order": True, "erasure_prohibition": True, "route": "order"},
         **{"purpose_note": _TEXT, "supplementarity": _TEXT, "supplementarity_ground": "ro"},
-        "decision_notified_at": "2026-10-01",
+        "decision_notified_at": date(2026, 10, 1),
     },
     "connections": [
-        {"ip": "192.0.2.1", "port": 1, "at": "2026-09-01T00:00:00Z", "destination": "a"}
+        {"ip": "192.0.2.1", "port": 1, "at": datetime(2026, 9, 1, 0, 0, tzinfo=UTC), "destination": "a"}
         | {"evidence": ["1"]}
     ],
     "police": {
-        **{"offenses": ["defamation", "insult"], "offender_known_at": "2026-09-01"},
+        **{"offenses": ["defamation", "insult"], "offender_known_at": date(2026, 9, 1)},
         "offender": {"name": _TEXT, "address": _TEXT, "account": "@a"},
         **{"wants_punishment": True, "circumstances": _TEXT},
     },
     "evidence": [
-        {"id": "1", "title": _TEXT, "kind": "screenshot", "made_at": "2026-09-01"}
+        {"id": "1", "title": _TEXT, "kind": "screenshot", "made_at": date(2026, 9, 1)}
         | {"author": _TEXT, "purpose": _TEXT, "file": "a.png", "form": "copy"}
     ],
 }
