@@ -105,12 +105,16 @@ def parse_shard(text: str | None) -> tuple[int, int] | None:
     return int(index), int(total)
 
 
-def in_shard(case: FoundCase, shard: tuple[int, int] | None) -> bool:
-    """A stable split: the same case always lands in the same shard."""
+def select_shard(cases: Sequence[FoundCase], shard: tuple[int, int] | None) -> list[FoundCase]:
+    """Shard I of N: the cases ordered by a hash of their key, cut into N runs whose sizes differ
+    by at most one. The order does not depend on which other cases exist, so adding or removing a
+    case moves at most one case across each of the N - 1 cuts."""
     if shard is None:
-        return True
-    digest = hashlib.sha256(case.key.encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % shard[1] == shard[0] - 1
+        return list(cases)
+    index, total = shard
+    ordered = sorted(cases, key=lambda c: (hashlib.sha256(c.key.encode("utf-8")).digest(), c))
+    start, end = (index - 1) * len(ordered) // total, index * len(ordered) // total
+    return sorted(ordered[start:end])
 
 
 def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]:
@@ -264,7 +268,7 @@ __all__ = [
     "PdfQueue",
     "ResultSpool",
     "discover",
-    "in_shard",
     "parse_shard",
     "run_batch",
+    "select_shard",
 ]

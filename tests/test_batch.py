@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from docgen.batch import discover, in_shard
+from docgen.batch import FoundCase, discover, select_shard
 from docgen.cli import main
 from tests.conftest import MINIMAL_CASE, SAMPLE_NAMES, SAMPLES
 
@@ -84,8 +84,10 @@ def test_json_report_and_exit_0_when_all_render(runner: CliRunner, tmp_path: Pat
 def test_shards_cover_every_case_exactly_once(firm: Path) -> None:
     cases = discover([str(firm)])
     for total in (1, 2, 3, 5):
-        shards = [[c for c in cases if in_shard(c, (i, total))] for i in range(1, total + 1)]
+        shards = [select_shard(cases, (i, total)) for i in range(1, total + 1)]
         assert sorted(c for shard in shards for c in shard) == cases
+        sizes = [len(shard) for shard in shards]
+        assert max(sizes) - min(sizes) <= 1, sizes
 
 
 def test_shard_option_renders_a_subset(runner: CliRunner, firm: Path, tmp_path: Path) -> None:
@@ -152,7 +154,7 @@ def test_shards_do_not_depend_on_the_checkout_directory(tmp_path: Path) -> None:
     for total in (2, 3):
         for index in range(1, total + 1):
             names = [
-                [c.key for c in discover([str(root)]) if in_shard(c, (index, total))]
+                [c.key for c in select_shard(discover([str(root)]), (index, total))]
                 for root in (first, second)
             ]
             assert names[0] == names[1]
@@ -191,3 +193,32 @@ def test_strict_fails_the_same_filing_in_render_and_in_batch(
     )
     assert (rendered.exit_code, batched.exit_code) == (1, 1)
     assert not (tmp_path / "r").exists() and not list((tmp_path / "b").rglob("*.docx"))
+
+
+def test_shards_are_balanced_and_adding_a_case_moves_few() -> None:
+    cases = [FoundCase(f"m{i:03d}/case.toml", Path(f"m{i:03d}/case.toml")) for i in range(60)]
+    for total in (2, 3, 7):
+        before = {c: i for i in range(1, total + 1) for c in select_shard(cases, (i, total))}
+        sizes = [list(before.values()).count(i) for i in range(1, total + 1)]
+        assert max(sizes) - min(sizes) <= 1
+        grown = [*cases, FoundCase("new/case.toml", Path("new/case.toml"))]
+        after = {c: i for i in range(1, total + 1) for c in select_shard(grown, (i, total))}
+        moved = [c for c in cases if before[c] != after[c]]
+        assert len(moved) <= total - 1
+
+
+def test_six_cases_fill_three_shards(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"c{i}").mkdir()
+        (tmp_path / f"c{i}" / "case.toml").write_text("", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert [len(select_shard(found, (i, 3))) for i in (1, 2, 3)] == [2, 2, 2]
+
+
+def test_an_empty_batch_fails_unless_allowed(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(main, ["batch", str(empty), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no case file" in result.stderr
+    allowed = runner.invoke(main, ["batch", str(empty), "-o", str(tmp_path / "o"), "--allow-empty"])
+    assert allowed.exit_code == 0, allowed.output

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from docgen.cli.base import main, output_options, reports_errors
+from docgen.errors import UsageError
 from docgen.report import message_language
 
 
@@ -30,6 +31,9 @@ from docgen.report import message_language
     help="Write a report: json FILE or junit FILE.",
 )
 @click.option("--shard", help="Render only shard I of N (I/N), a stable split of the cases.")
+@click.option(
+    "--allow-empty", is_flag=True, help="Exit 0 when no case file is found (default: exit 2)."
+)
 @output_options
 @reports_errors
 def batch(
@@ -41,6 +45,7 @@ def batch(
     jobs: int | None,
     report: tuple[str, str] | None,
     shard: str | None,
+    allow_empty: bool,
     templates: str | None,
     strict: bool,
 ) -> None:
@@ -64,8 +69,13 @@ def batch(
             templates=TemplateSource.from_option(templates),
         ),
     )
-    selected = batching.parse_shard(shard)
-    cases = [c.path for c in batching.discover(paths) if batching.in_shard(c, selected)]
+    found = batching.discover(paths)
+    if not found and not allow_empty:
+        raise UsageError(
+            f"no case file (case.toml) found in {', '.join(paths)}; check the path, or pass "
+            "--allow-empty if an empty set is expected"
+        )
+    cases = [c.path for c in batching.select_shard(found, batching.parse_shard(shard))]
     pdfs = batching.PdfQueue("docx" in chosen_formats) if "pdf" in chosen_formats else None
     with batching.ResultSpool() as spool:
         with BatchProgress(len(cases)) as progress:
