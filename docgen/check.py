@@ -102,7 +102,8 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
     for target in targets:
         findings += filing_findings(case, target)
     located = [
-        f if f.line is not None else f.with_line(_line(loaded.source, f.path)) for f in findings
+        f if f.line is not None else f.with_line(_line(loaded.source, f.path))
+        for f in acknowledge(findings, case)
     ]
     return CheckResult(
         str(loaded.path),
@@ -112,6 +113,22 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
         tuple(urgent(case)),
         tuple(filing_plan(case)),
     )
+
+
+def acknowledge(findings: list[Finding], case: Case) -> list[Finding]:
+    """Warnings of the rules in ``case.acknowledged`` become infos marked as acknowledged: still
+    listed, no longer failing ``--strict``. An error is never acknowledged."""
+    chosen = set(case.case.acknowledged)
+    return [
+        replace(
+            f,
+            severity="info",
+            message=Message(ja=f"（確認済み）{f.message.ja}", en=f"(acknowledged) {f.message.en}"),
+        )
+        if f.severity == "warning" and f.code in chosen
+        else f
+        for f in findings
+    ]
 
 
 def _line(source: str, path: str) -> int | None:

@@ -256,3 +256,29 @@ def test_p13_a_victim_report_is_no_complaint_and_says_what_the_victim_wants(
     assert ("P13", "info", "police") in found
     assert ("P13", "warning", "police.wants_punishment") in found
 
+
+
+def test_an_acknowledged_warning_is_listed_but_no_longer_fails_strict(
+    runner: CliRunner, write_case: WriteCase
+) -> None:
+    case = write_case(MINIMAL_CASE)
+    strict = runner.invoke(main, ["check", str(case), "--filing", "petition", "--strict"])
+    assert strict.exit_code == 1 and "warning [X2]" in strict.output
+    text = MINIMAL_CASE.replace('court = "tokyo"', 'court = "tokyo"\nacknowledged = ["X2", "X11"]')
+    acknowledged = write_case(text, name="ack")
+    result = runner.invoke(main, ["check", str(acknowledged), "--filing", "petition", "--strict"])
+    assert "info [X2]" in result.output and "(acknowledged)" in result.output
+    assert "warning [X2]" not in result.output and result.exit_code == 0, result.output
+
+
+def test_an_error_is_never_acknowledged_and_an_unknown_id_is_refused(
+    runner: CliRunner, write_case: WriteCase
+) -> None:
+    text = MINIMAL_CASE.replace('court = "tokyo"', 'court = "tokyo"\nacknowledged = ["S4", "S19x"]')
+    text = text.replace('purposes = ["damages"]\n', "")
+    result = runner.invoke(main, ["check", str(write_case(text)), "--filing", "petition"])
+    assert result.exit_code == 1
+    assert "case.acknowledged[2]" in result.output and "did you mean `S19`" in result.output
+    fixed = text.replace(', "S19x"', "")
+    result = runner.invoke(main, ["check", str(write_case(fixed, name="e")), "--filing", "petition"])
+    assert "error [S4]" in result.output

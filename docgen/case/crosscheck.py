@@ -44,6 +44,7 @@ def cross_checks(data: Data, folder: Path, today: date) -> list[Finding]:
         *evidence_files(data, folder),
         *future_dates(data, today),
         *registry_references(data),
+        *acknowledged_rules(data),
     ]
 
 
@@ -245,3 +246,24 @@ def _unknown(path: str, value: str, known: list[str], what: str) -> Finding:
         f"登録されていない{noun_ja} `{value}` です{hint_ja}。登録済み: {listing}",
         f"unknown {what} `{value}`{hint_en}; built-in: {listing}",
     )
+
+
+def acknowledged_rules(data: Data) -> list[Finding]:
+    """``case.acknowledged`` names rule ids that exist (a typo would silence nothing)."""
+    from docgen.law.catalogue import RULE_IDS
+
+    listed = _table(data, "case").get("acknowledged")
+    findings = []
+    for index, code in enumerate(listed if isinstance(listed, list) else [], start=1):
+        if isinstance(code, str) and code not in RULE_IDS:
+            close = difflib.get_close_matches(code.upper(), sorted(RULE_IDS), n=1)
+            hint_en = f" (did you mean `{close[0]}`?)" if close else ""
+            hint_ja = f"（`{close[0]}` の誤りではありませんか）" if close else ""
+            findings.append(
+                _error(
+                    f"case.acknowledged[{index}]",
+                    f"`{code}` という規則IDはありません{hint_ja}",
+                    f"no rule has the id `{code}`{hint_en}",
+                )
+            )
+    return findings

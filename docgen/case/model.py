@@ -200,6 +200,8 @@ class CaseInfo(StrictModel):
     """被害届・告訴状の提出先の警察署 / police station the report is filed with"""
     related_case: RelatedCase | None = None
     """係属中の関連事件 / pending related case"""
+    acknowledged: list[str] = Field(default_factory=list)
+    """確認済みの警告の規則ID（例: ["S18", "D6"]）。一覧には残り --strict では失敗しない。エラーは対象外 / rule ids of warnings the lawyer has considered: still listed, no longer failing --strict; never errors"""
 
 
 class Representative(StrictModel):
