@@ -401,3 +401,11 @@ def test_english_columns_and_alignment() -> None:
     )
     widths = [column.width.twips for column in document.tables[0].columns]
     assert widths[1] == list_column(9) and sum(widths) == bwt.EN.text_width
+
+
+def test_a_paragraph_naming_the_accounts_through_a_set_variable_is_left_aligned() -> None:
+    """「氏名不詳者は、{{ accts }}のアカウントから…」: the handles cannot break, so the short line
+    before them must not be spread across the width."""
+    text = "氏名不詳者（以下「発信者」という。）は、本件サービス上で、{{ accts }}のアカウントから"
+    assert word_layout.left_aligned("body", text)
+    assert not word_layout.left_aligned("body", "申立人は、会社員である。")

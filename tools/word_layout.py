@@ -33,7 +33,7 @@ CLOSING = {"以上"}
 # Values that may hold a long run without a break opportunity (a URL, an account handle, an IP
 # address, an e-mail address), and free prose from the case file, which may quote any of those.
 NAME = r"(?<![A-Za-z_])(?:{})(?![A-Za-z_])"
-UNBREAKABLE = re.compile(NAME.format(r"url|account\w*|ip|email|destination|original|title"))
+UNBREAKABLE = re.compile(NAME.format(r"url|accts|account\w*|ip|email|destination|original|title"))
 PROSE = re.compile(
     NAME.format(
         r"text|translation|identification|facts_alleged|harm|no_justification|necessity"
@@ -51,8 +51,16 @@ SHAPED = (  # (pattern on the cell source, width in ems: ja, en)
     (re.compile(r"\.port\b"), (3.0, 3.0)),
     (re.compile(r"\.account\b"), (9.0, 9.0)),  # @ and up to 15 letters of a handle
     (re.compile(r"\.destination\b"), (7.5, 7.5)),
+    # 証拠説明書: the exhibit number 疎甲10 / "Prima Facie" over "Exhibit 10"; 原本 / "Original".
+    (re.compile(r"\bexhibit_prefix\b"), (3.25, 5.5)),
+    (re.compile(r"\.form_label\b"), (2.0, 4.0)),
 )
 MOMENT_EMS = (14.5, 9.0)  # ja: ems("令和10年12月12日21時03分"); en: "September 12, 2026," wraps
+# A date (jdate / edate). ja: 「令和10年12月12日」 on one line, or 「令和10年」 over 「12月12日」 when
+# the cell breaks the line after 年 ({{ br }}); en: "September 12," over "2026".
+DATE = re.compile(r"\|\s*[je]date\b")
+DATE_EMS = (9.5, 6.5)
+BROKEN_DATE_EMS = 4.75
 SLACK = 0.5  # ems: bold headers and proportional Latin letters run wider than the estimate
 CELL_PADDING = 216  # twips: Word's default left + right cell margins (2 × 0.075 in)
 BREAK = re.compile(r"\{\{-?\s*br\s*-?\}\}")  # a line break inside a cell
@@ -136,12 +144,14 @@ def column_ems(header: str, cells: Sequence[str], english: bool) -> float | None
     「令和10年12月12日21時03分」 on one line, so no number is split from its unit (a moment with
     seconds and its UTC original is long anyway: that column shares the rest); IP addresses,
     ports and account handles fit on one line. A column is shaped only when every value in it
-    has that shape.
+    has that shape. A date column fits 「令和10年12月12日」 on one line, or its two halves when the
+    cell breaks after 年. A header with line breaks ({{ br }}) is as wide as its longest line.
     """
     values = [cell for cell in cells if cell.strip()]
     if not values:
         return None
-    words = literal(header).split() if english else [literal(header).strip()]
+    lines = [literal(line) for line in BREAK.split(header)]
+    words = [w for line in lines for w in line.split()] if english else [x.strip() for x in lines]
     head = max((ems(word) for word in words), default=0.0)
     if all(NUMBER.fullmatch(cell.strip()) for cell in values):
         return max(head, 1.5) + SLACK
@@ -149,10 +159,19 @@ def column_ems(header: str, cells: Sequence[str], english: bool) -> float | None
         if any("seconds" in cell for cell in values):
             return None
         return max(head, MOMENT_EMS[english]) + SLACK
+    if all(DATE.search(cell) for cell in values):
+        broken = not english and all(_breaks(cell) for cell in values)
+        return max(head, BROKEN_DATE_EMS if broken else DATE_EMS[english]) + SLACK
     for pattern, (ja, en) in SHAPED:
         if all(pattern.search(cell) for cell in values):
             return max(head, en if english else ja) + SLACK
     return None
+
+
+def _breaks(cell: str) -> bool:
+    """Whether a cell puts a line break in its text ({{ br }}, or ``br`` inside an expression
+    such as ``replace("年", "年" ~ br, 1)``)."""
+    return any(re.search(r"(?<![\w.\"'])br(?![\w\"'])", body) for body in OUTPUT.findall(cell))
 
 
 URL = re.compile(r"\.url\b")

@@ -32,7 +32,7 @@ def x2_representative(case: Case, key: str) -> list[Finding]:
         return []
     missing = []
     if provider.representative is None:
-        missing.append(("representative", "代表者", "representative"))
+        missing.append(("representative", "代表者の資格・氏名", "representative"))
     if provider.ref in foreign_providers() and provider.japan_representative is None:
         missing.append(("japan_representative", "日本における代表者", "representative in Japan"))
     return [
