@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from docgen.cli import main
+from docgen.filings import FILINGS
 from docgen.render.templates import builtin_dir
 from tests.conftest import sample
 from tests.test_render import docx_text
@@ -59,13 +60,14 @@ def test_templates_list_shows_which_file_is_used(runner: CliRunner, firm: Path) 
     lines = result.stdout.splitlines()
     assert any(line.startswith("disclosure-petition\tja\tdocx\toverride\t") for line in lines)
     assert any(line.startswith("disclosure-petition\ten\tdocx\tbuilt-in\t") for line in lines)
-    assert len(lines) == 4 * 2 * 2
+    assert len(lines) == len(FILINGS) * 2 * 2  # every filing × language × format
 
 
 def test_builtin_templates_lint_clean(runner: CliRunner) -> None:
     result = runner.invoke(main, ["templates", "check"])
     assert result.exit_code == 0, result.output
-    assert "16 template(s) checked, 0 problem(s)" in result.stdout
+    templates = {f.template_name for f in FILINGS.values()}
+    assert f"{len(templates) * 2 * 2} template(s) checked, 0 problem(s)" in result.stdout
 
 
 def test_a_broken_edit_is_caught_by_check_and_by_render(

@@ -57,9 +57,9 @@ SHAPED = (  # (pattern on the cell source, width in ems: ja, en)
 )
 MOMENT_EMS = (14.5, 9.0)  # ja: ems("令和10年12月12日21時03分"); en: "September 12, 2026," wraps
 # A date (jdate / edate). ja: 「令和10年12月12日」 on one line, or 「令和10年」 over 「12月12日」 when
-# the cell breaks the line after 年 ({{ br }}); en: "September 12," over "2026".
+# the cell breaks the line after 年 ({{ br }}); en: "September" over "12, 2026".
 DATE = re.compile(r"\|\s*[je]date\b")
-DATE_EMS = (9.5, 6.5)
+DATE_EMS = (9.5, 4.5)
 BROKEN_DATE_EMS = 4.75
 SLACK = 0.5  # ems: bold headers and proportional Latin letters run wider than the estimate
 CELL_PADDING = 216  # twips: Word's default left + right cell margins (2 × 0.075 in)

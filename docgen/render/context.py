@@ -117,7 +117,19 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "evidence": [_evidence(e, i, loc) for i, e in enumerate(exhibits, 1)],
         "fees": {"stamp": filing.stamp(case)},
     }
+    context["respondent"] = _respondent(filing, context)
     return context, untranslated(case, lang)
+
+
+def _respondent(filing: Filing, context: Context) -> Context | None:
+    """The provider a court filing (or the petition a 証拠説明書 accompanies) is against: the
+    access provider for those that plead its connections (the preservation petition, the
+    access-provider petition), else the platform; None out of court."""
+    main = filing.parent or filing
+    if not main.voice.court:
+        return None
+    respondent: Context | None = context["access_provider" if main.uses_connections else "platform"]
+    return respondent
 
 
 def _filing(filing: Filing, loc: Localizer) -> Context:
@@ -292,16 +304,24 @@ def _connection_evidence(case: Case, numbers: dict[str, int]) -> list[str]:
 
 def _retention(case: Case, loc: Localizer) -> Context | None:
     """The oldest logged connection against the access provider's usual log retention as of the
-    document date (brief §7.9 [P]; the horizon of ``docgen deadlines`` and rule L1), or None."""
-    if not case.connections:
+    document date (brief §7.9 [P]; the horizon of ``docgen deadlines`` and rule L1), or None.
+    With no connection known (after a provision order) the oldest post of the filing stands in,
+    as in ``docgen deadlines``: ``source`` is ``"connections"`` or ``"posts"``."""
+    moments = [c.at for c in case.connections]
+    source = "connections"
+    if not moments:
+        moments = [p.posted_at for p in loc.filing.posts_of(case)]
+        source = "posts"
+    if not moments:
         return None
     horizon, today = retention_horizon(case), case.document_date
-    days = [day_of(c.at) for c in case.connections]
+    days = [day_of(at) for at in moments]
     lapsed = [today > horizon.after(day) for day in days]
-    oldest = min(range(len(days)), key=lambda i: (as_jst(case.connections[i].at), i))
+    oldest = min(range(len(days)), key=lambda i: (as_jst(moments[i]), i))
     return {
+        "source": source,
         "oldest_no": oldest + 1,
-        "oldest_at": case.connections[oldest].at,
+        "oldest_at": moments[oldest],
         "age_days": days_between(days[oldest], today),
         "period": loc.term(horizon.label),
         "lapses_on": horizon.after(days[oldest]),

@@ -48,6 +48,7 @@ MAXIMAL_CASE: dict[str, Any] = {
         **{"id": "vocabulary", "date": date(2026, 11, 22), "languages": ["ja", "en"]},
         **{"court": _COURT, "police_station": _TEXT},
         "related_case": {"court": _COURT, "number": "1", "provision_order": True},
+        "acknowledged": ["S18"],
     },
     "victim": {
         **{"kind": "corporation", "name_kana": "ア", "birth_date": date(1990, 1, 1)},
