@@ -327,7 +327,11 @@ def test_the_service_is_named(render) -> None:
 def test_annexes_for_an_individual_filing_in_person(render) -> None:
     ja = render(preservation_case())
     annexes = section(ja, "## 附属書類", "以上")
-    assert annexes.split() == ["1", "疎甲号証写し", "各1通", "2", "資格証明書（債務者）", "1通"]
+    assert annexes.split() == [
+        *("1", "疎甲号証写し", "各1通"),
+        *("2", "証拠説明書", "1通"),
+        *("3", "資格証明書（債務者）", "1通"),
+    ]
     assert "訳文" not in ja
 
 
@@ -344,9 +348,10 @@ def test_annexes_for_a_company_with_an_attorney(render) -> None:
     annexes = section(ja, "## 附属書類", "以上")
     assert [line for line in annexes.splitlines() if line] == [
         "1　疎甲号証写し　各1通",
-        "2　資格証明書（債務者）　1通",
-        "3　資格証明書（債権者）　1通",
-        "4　委任状　1通",
+        "2　証拠説明書　1通",
+        "3　資格証明書（債務者）　1通",
+        "4　資格証明書（債権者）　1通",
+        "5　委任状　1通",
     ]
     en = render(company, "en")
     annexes = section(en, "## Annexed Documents", "End")
