@@ -597,3 +597,27 @@ def test_d4_a_post_of_the_notice_without_a_printout(make: Make) -> None:
     ]
     offline = make(posts=[post(still_online=False)])
     assert rules_pleading.d4_posts_without_a_printout(offline) == []
+
+
+def test_s14_after_a_provision_order_the_same_court_only(make: Make) -> None:
+    pending = {"court": "tokyo", "number": "令和8年(発チ)第1号", "provision_order": True}
+    same = make(case={"related_case": pending})
+    assert rules_pleading.s14_same_court(same) == []
+    other = make(case={"court": "osaka", "related_case": pending})
+    assert found(rules_pleading.s14_same_court(other)) == [("S14", "error", "case.court")]
+    voluntary = make(case={"court": "osaka", "related_case": {**pending, "provision_order": False}})
+    assert found(rules_pleading.s14_same_court(voluntary)) == [("S14", "warning", "case.court")]
+
+
+def test_l4_the_provision_that_named_the_access_provider_needs_its_evidence(make: Make) -> None:
+    pending = {"court": "tokyo", "number": "令和8年(発チ)第1号", "provision_order": True}
+    case = make(case={"related_case": pending}, access_provider={"ref": "docomo"})
+    assert found(rules_pleading.l4_pleaded_steps_cite_evidence(case)) == [
+        ("L4", "error", "access_provider.evidence")
+    ]
+    cited = make(
+        case={"related_case": pending},
+        access_provider={"ref": "docomo", "evidence": ["1"]},
+        evidence=[{"id": "1", "title": "提供書"}],
+    )
+    assert rules_pleading.l4_pleaded_steps_cite_evidence(cited) == []

@@ -28,6 +28,7 @@ from docgen.law.rules_logs import l1_connection_retention, l3_connection_identif
 from docgen.law.rules_pleading import (
     l4_pleaded_steps_cite_evidence,
     pending_case_needed,
+    s14_same_court,
     x2_access_provider_representative,
 )
 
@@ -85,6 +86,7 @@ FILING = Filing(
         l3_connection_identifiers,
         l4_pleaded_steps_cite_evidence,
         x2_access_provider_representative,
+        s14_same_court,
     ),
     texts=(*CLAIM_PLEADING, "disclosure.purpose_note"),
     uses_connections=True,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docgen.case.model import LOGIN_ITEMS, Case, Item
 from docgen.case.registry import foreign_providers
-from docgen.case.resolve import resolve_provider
+from docgen.case.resolve import resolve_court, resolve_provider
 from docgen.law.common import finding, texts
 from docgen.law.findings import Finding
 
@@ -124,20 +124,54 @@ def l4_pleaded_steps_cite_evidence(case: Case) -> list[Finding]:
         for index, connection in enumerate(case.connections, start=1)
         if not connection.evidence
     ]
-    if case.connections and case.access_provider and not case.access_provider.evidence:
+    related = case.case.related_case
+    provided = related is not None and related.provision_order and not case.connections
+    if case.access_provider and not case.access_provider.evidence and (case.connections or provided):
         found.append(
             finding(
                 "L4",
                 "error",
                 "access_provider.evidence",
-                "IPアドレスが債務者のものであること（WHOIS検索結果等）を示す疎明資料がありません。"
-                "`access_provider.evidence` を記載してください。",
-                "nothing shows that the IP addresses are the access provider's (a WHOIS result): "
-                "give `access_provider.evidence`.",
-                "民事保全規則13条2項",
+                "アクセスプロバイダを特定した経緯（WHOIS検索結果、又は提供命令によるコンテンツプロバイダからの"
+                "提供）を示す証拠がありません。`access_provider.evidence` を記載してください。",
+                "nothing shows how the access provider was identified (a WHOIS result, or the "
+                "content provider's provision under the provision order): give "
+                "`access_provider.evidence`.",
+                "民事保全規則13条2項; 非訟事件手続規則37条",
             )
         )
     return found
+
+
+def s14_same_court(case: Case) -> list[Finding]:
+    """S14: after a provision order the petition against the access provider belongs to the court
+    of the pending case alone (Art. 10, exclusive); state the pending case either way (Rule 2)."""
+    related = case.case.related_case
+    if related is None or case.case.court is None:
+        return []
+    if resolve_court(related.court) == resolve_court(case.case.court):
+        return []
+    exclusive = related.provision_order
+    return [
+        finding(
+            "S14",
+            "error" if exclusive else "warning",
+            "case.court",
+            "申立先の裁判所（`case.court`）が係属中の関連事件の裁判所と異なります。"
+            + (
+                "提供命令を経た申立ては、関連事件の裁判所の専属管轄です。"
+                if exclusive
+                else "関連事件と同じ裁判所に申し立てるのが通例です。"
+            ),
+            "the court petitioned (`case.court`) differs from the court of the pending case. "
+            + (
+                "After a provision order the petition belongs to that court alone."
+                if exclusive
+                else "The petition normally goes to the same court."
+            ),
+            "Art. 10; 発信者情報開示命令事件手続規則2条",
+        )
+    ]
 
 
 def p13_punishment(case: Case) -> list[Finding]:
