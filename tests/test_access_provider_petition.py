@@ -213,7 +213,7 @@ def test_after_a_provision_order_without_connections_the_list_refers_to_the_prov
     ja = render(ap_case(provision_order=True, connections=()))
     assert "# 通信目録" not in ja and "別紙通信目録" not in ja
     assert "### 4 本件関連事件及び本件提供命令" in ja
-    assert "提供命令（法15条1項）が発せられた（以下「本件提供命令」という。）" in ja
+    assert "提供命令（法15条）が発せられた（以下「本件提供命令」という。）" in ja
     assert "相手方の氏名又は名称及び住所を申立人に提供した（甲2）" in ja
     assert "（法15条1項2号）" in ja
     listing = section(ja, "# 発信者情報目録", "# 投稿記事目録")

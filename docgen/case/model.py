@@ -367,6 +367,12 @@ class Claim(StrictModel):
     """発信者情報消去禁止仮処分命令申立書だけの記載 / wording for the preservation petition only"""
     police_report: ClaimWording | None = Field(None, alias="police-report")
     """被害届だけの記載 / wording for the police report only"""
+    provisional_disclosure_petition: ClaimWording | None = Field(
+        None, alias="provisional-disclosure-petition"
+    )
+    """発信者情報開示仮処分命令申立書だけの記載 / wording for the IP-disclosure provisional disposition only"""
+    access_provider_petition: ClaimWording | None = Field(None, alias="access-provider-petition")
+    """アクセスプロバイダに対する開示命令申立書だけの記載 / wording for the petition against the access provider only"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
