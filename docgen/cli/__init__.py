@@ -1,6 +1,6 @@
 """The command line: parse arguments, call one library function, print, exit. Nothing more."""
 
-from docgen.cli import batch, cases, templates  # noqa: F401  (each registers its commands)
+from docgen.cli import batch, cases, exhibits, templates  # noqa: F401  (each registers its commands)
 from docgen.cli.base import main
 
 __all__ = ["main"]
