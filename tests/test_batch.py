@@ -50,8 +50,12 @@ def test_good_cases_render_and_broken_ones_are_reported(
     cases = suite.findall("testcase")
     assert len(cases) == len(SAMPLE_NAMES) + 2  # every case folder × one filing
     failed = {c.get("file", "").split("/")[-2] for c in cases if c.find("failure") is not None}
-    # sato has no petition facts; tanaka and ito have a disclosure case pending against X (S23)
-    follow_ups = {"tanaka-carrier-preservation", "ito-repost-fixed-line"}
+    # sato has no petition facts; the follow-ups have a disclosure case pending against X (S23)
+    follow_ups = {
+        "tanaka-carrier-preservation",
+        "ito-repost-fixed-line",
+        "yamada-followup-access-provider",
+    }
     assert failed == {"broken-typo", "missing-purpose", "sato-insult-police", *follow_ups}
     missing = next(c for c in cases if "missing-purpose" in c.get("file", ""))
     failure = missing.find("failure")

@@ -326,7 +326,7 @@ def test_annexed_documents_follow_the_parties(write_case: WriteCase) -> None:
     assert "申立人のもの" not in foreign
     assert "委任状" not in foreign  # no attorney
     assert "外国法人については" not in foreign  # no note to the drafter
-    assert "【" not in foreign and "証拠説明書" not in foreign
+    assert "2　証拠説明書　1通" in foreign
     corporate = case_text(
         ('name = { ja = "山田 花子"', 'kind = "corporation"\nname = { ja = "山田 花子"'),
         ('ref = "x"\n', 'ref = "line-yahoo"\n'),

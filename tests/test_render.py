@@ -118,3 +118,9 @@ def _document_xml(data: bytes) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read("word/document.xml")
+
+
+def test_every_golden_file_belongs_to_a_rendered_filing() -> None:
+    """A golden left behind by a filing a sample no longer calls for would test nothing."""
+    expected = {GOLDEN / name / f"{filing}.{lang}.md" for name, filing, lang in RENDERS}
+    assert sorted(set(GOLDEN.rglob("*.md")) - expected) == []

@@ -621,3 +621,14 @@ def test_l4_the_provision_that_named_the_access_provider_needs_its_evidence(make
         evidence=[{"id": "1", "title": "提供書"}],
     )
     assert rules_pleading.l4_pleaded_steps_cite_evidence(cited) == []
+
+
+def test_s21_the_provisional_route_asks_for_ip_records(make: Make) -> None:
+    login = make(disclosure={"items": ["login_ip", "login_at"]})
+    assert rules_pleading.s21_provisional_items(login) == []
+    mixed = make(disclosure={"items": ["phone", "login_ip"]})
+    assert found(rules_pleading.s21_provisional_items(mixed)) == [
+        ("S21", "warning", "disclosure.items")
+    ]
+    none = make(disclosure={"items": ["name", "address"]})
+    assert found(rules_pleading.s21_provisional_items(none)) == [("S21", "error", "disclosure.items")]

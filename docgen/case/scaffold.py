@@ -43,6 +43,7 @@ EXAMPLES: dict[str, Any] = {
 }
 SKIPPED = {
     "case.related_case",
+    "case.acknowledged",
     "platform.name",
     "platform.address",
     "access_provider.name",

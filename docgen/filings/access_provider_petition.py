@@ -45,8 +45,7 @@ FILING = Filing(
     aliases=("petition2", "ap-petition"),
     title=Message(
         "発信者情報開示命令申立書",
-        "Petition for a Sender Identification Information Disclosure Order "
-        "(against the access provider)",
+        "Petition for a Sender Identification Information Disclosure Order",
     ),
     addressee=Message("裁判所", "the court"),
     requirements=(

@@ -9,7 +9,7 @@ from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import ACCESS_PROVIDER, PLATFORM
 from docgen.filings.voice import NOTICE_OF_FILING
 from docgen.law.findings import Message
-from docgen.law.rules_pleading import no_provision_order
+from docgen.law.rules_pleading import no_provision_order, s14_same_court
 
 
 def nothing_attached(case: Case) -> list[Evidence]:
@@ -50,5 +50,6 @@ FILING = Filing(
     voice=NOTICE_OF_FILING,
     texts=(),
     attachments=nothing_attached,
+    rules=(s14_same_court,),
     not_now=no_provision_order,
 )

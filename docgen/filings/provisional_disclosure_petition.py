@@ -27,6 +27,7 @@ from docgen.law.rules_disclosure import s5_login_items_for_old_posts, s7_login_s
 from docgen.law.rules_pleading import (
     route_is_order,
     s6_supplementarity_ground,
+    s21_provisional_items,
     s23_pending_disclosure_case,
     x2_platform_representative,
 )
@@ -75,6 +76,7 @@ FILING = Filing(
         s6_supplementarity_ground,
         s7_login_scope,
         x2_platform_representative,
+        s21_provisional_items,
     ),
     voice=PROVISIONAL_DISPOSITION,
     texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.supplementarity", "disclosure.purpose_note"),

@@ -398,3 +398,38 @@ def e1_explained_exhibits(parent: Filing) -> Rule:
         ]
 
     return rule
+
+
+def s21_provisional_items(case: Case) -> list[Finding]:
+    """S21: a provisional disposition against the platform asks for IP-type records only; the
+    subscriber's name and address come from the access provider later."""
+    asked = set(case.disclosure.items)
+    ip_type = asked & (LOGIN_ITEMS | POSTING_ITEMS)
+    if not ip_type:
+        return [
+            finding(
+                "S21",
+                "error",
+                "disclosure.items",
+                "発信者情報開示仮処分では、IPアドレス・タイムスタンプ等の通信の記録を求めます。"
+                "`disclosure.items` にその項目（login_ip、ip など）がありません。",
+                "a provisional disposition for disclosure asks the platform for IP-type records: "
+                "`disclosure.items` lists none (login_ip, ip, …).",
+                "[C] S-kanda-kaiji-karishobun",
+            )
+        ]
+    if asked - ip_type:
+        return [
+            finding(
+                "S21",
+                "warning",
+                "disclosure.items",
+                "仮処分で開示を命じられるのは、通常、消去されるおそれのあるIPアドレス等の記録に限られるため、"
+                "申立書はそれ以外の項目（氏名・住所・電話番号・メールアドレス等）を目録に載せません。",
+                "a provisional disposition normally orders only the records at risk of erasure, so "
+                "the petition leaves the other items (name, address, telephone, e-mail) out of "
+                "its list.",
+                "[C] S-kanda-kaiji-karishobun",
+            )
+        ]
+    return []
