@@ -124,7 +124,7 @@ ABOUT_PROVISIONAL = pytest.mark.parametrize("filing", [PROVISIONAL])
 def test_the_notice_names_both_cases_and_article_15_1_ii(render, filing: str) -> None:
     ja = render(notice_case(attorney=True), filing)
     assert ja.startswith("令和8年11月22日")
-    assert "至 エックス・コープ（X Corp.） 御中" in ja
+    assert "エックス・コープ（X Corp.）　御中" in ja
     assert "# 通知書" in ja
     assert "15条1項2号に基づく通知）" in section(ja, "# 通知書", "記")
     assert "令和8年(発チ)第123号" in ja and "令和8年(発チ)第456号" in ja
