@@ -632,3 +632,40 @@ def test_s21_the_provisional_route_asks_for_ip_records(make: Make) -> None:
     ]
     none = make(disclosure={"items": ["name", "address"]})
     assert found(rules_pleading.s21_provisional_items(none)) == [("S21", "error", "disclosure.items")]
+
+
+def test_the_route_decides_which_petition_against_the_platform_is_due(make: Make) -> None:
+    order = make()
+    assert rules_pleading.route_is_provisional(order) is None
+    assert rules_pleading.route_is_order(order) is not None
+    provisional = make(disclosure={"route": "provisional"})
+    assert rules_pleading.route_is_provisional(provisional) is not None
+    assert rules_pleading.route_is_order(provisional) is None
+    assert found(rules_pleading.s22_security(provisional)) == [("S22", "info", "disclosure.route")]
+
+
+def test_second_stage_filings_wait_for_the_pending_case_and_the_provision_order(
+    make: Make,
+) -> None:
+    first = make()
+    assert rules_pleading.pending_case_needed(first) is not None
+    assert rules_pleading.no_provision_order(first) is not None
+    pending = {"court": "tokyo", "number": "令和8年(発チ)第1号"}
+    voluntary = make(case={"related_case": pending})
+    assert rules_pleading.pending_case_needed(voluntary) is None
+    assert rules_pleading.no_provision_order(voluntary) is not None
+    ordered = make(case={"related_case": {**pending, "provision_order": True}})
+    assert rules_pleading.no_provision_order(ordered) is None
+
+
+def test_e1_a_row_of_the_explanation_of_evidence_left_blank(make: Make) -> None:
+    from docgen.filings import FILINGS
+
+    explained = FILINGS["disclosure-petition-evidence"]
+    full = {"id": "1", "title": "画面", "author": "代理人", "made_at": date(2026, 9, 2)}
+    complete = make(evidence=[full | {"purpose": "投稿の存在"}], posts=[post(evidence=["1"])])
+    assert [f for rule in explained.rules for f in rule(complete)] == []
+    blank = make(evidence=[full], posts=[post(evidence=["1"])])
+    assert found([f for rule in explained.rules for f in rule(blank)]) == [
+        ("E1", "warning", "evidence[1].purpose")
+    ]

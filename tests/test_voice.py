@@ -282,3 +282,11 @@ def test_an_error_is_never_acknowledged_and_an_unknown_id_is_refused(
     fixed = text.replace(', "S19x"', "")
     result = runner.invoke(main, ["check", str(write_case(fixed, name="e")), "--filing", "petition"])
     assert "error [S4]" in result.output
+
+
+def test_list_with_a_case_says_which_filings_its_stage_calls_for(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["list", str(sample("tanaka-carrier-preservation"))])
+    assert result.exit_code == 0, result.output
+    due = result.output.splitlines()[0]
+    assert "preservation-petition" in due and "access-provider-petition" in due
+    assert "disclosure-petition [S23]" in result.output

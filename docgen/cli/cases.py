@@ -101,12 +101,18 @@ def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: boo
 
 
 @main.command(name="list")
+@click.argument("case", required=False, type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the titles.")
-def list_filings(lang: str | None) -> None:
-    """List the filings, their aliases, titles and required facts."""
+@reports_errors
+def list_filings(case: str | None, lang: str | None) -> None:
+    """List the filings, their aliases, titles and required facts; with CASE, which of them the
+    matter's stage calls for now and why the others wait."""
     from docgen import api
 
     lang = message_language(lang)
+    if case is not None:
+        click.echo(plan_text(api.check_path(case).plan, lang))
+        return
     for filing in api.FILINGS.values():
         aliases = ", ".join(filing.aliases)
         click.echo(f"{filing.id}  (aliases: {aliases})")

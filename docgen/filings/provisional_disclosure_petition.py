@@ -28,6 +28,7 @@ from docgen.law.rules_pleading import (
     route_is_order,
     s6_supplementarity_ground,
     s21_provisional_items,
+    s22_security,
     s23_pending_disclosure_case,
     x2_platform_representative,
 )
@@ -77,6 +78,7 @@ FILING = Filing(
         s7_login_scope,
         x2_platform_representative,
         s21_provisional_items,
+        s22_security,
     ),
     voice=PROVISIONAL_DISPOSITION,
     texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.supplementarity", "disclosure.purpose_note"),

@@ -433,3 +433,21 @@ def s21_provisional_items(case: Case) -> list[Finding]:
             )
         ]
     return []
+
+
+def s22_security(case: Case) -> list[Finding]:
+    """S22 (info): a provisional disposition costs ¥2,000 in stamps, and the court may order
+    security before it issues (¥100,000–300,000 is reported) unless it grants it without."""
+    return [
+        finding(
+            "S22",
+            "info",
+            "disclosure.route",
+            "仮処分の貼用印紙は2000円です。発令前に担保（10万円から30万円程度とされる）を立てるよう命じられる"
+            "ことがあるため、申立書は無担保又は低額の担保での発令を求めています。",
+            "the provisional disposition takes ¥2,000 in stamps; the court may order security "
+            "before it issues (¥100,000–300,000 is reported), so the petition asks for an order "
+            "without security or with a low one.",
+            "S-ben54; F-1 [P]",
+        )
+    ]
