@@ -5,6 +5,8 @@ from __future__ import annotations
 from docgen.errors import UsageError
 from docgen.filings import (
     access_provider_petition,
+    criminal_complaint,
+    deletion_injunction,
     deletion_request,
     disclosure_petition,
     police_report,
@@ -19,12 +21,14 @@ MAIN_FILINGS: tuple[Filing, ...] = tuple(
     module.FILING
     for module in (
         deletion_request,
+        deletion_injunction,
         disclosure_petition,
         provisional_disclosure_petition,
         preservation_petition,
         access_provider_petition,
         provision_notice,
         police_report,
+        criminal_complaint,
     )
 )
 FILINGS: dict[str, Filing] = {

@@ -109,6 +109,11 @@ NOTICE_OF_FILING = Voice(
     ATTACHMENTS,
 )
 """A letter to the respondent of the pending case, written as its petitioner."""
+CRIMINAL_COMPLAINT = Voice(
+    Message("告訴人", "the complainant"),
+    Message("被告訴人", "the accused"),
+    ATTACHMENTS,
+)
 POLICE_REPORT = Voice(
     Message("被害者", "the victim"),
     Message("犯人", "the offender"),
@@ -128,6 +133,7 @@ PARTY_TERMS: dict[str, tuple[str, ...]] = {
         "your company",
         "requester",
         "complainant",
+        "the accused",
     ),
 }
 """Words that name a party in some procedure: typed raw into shared prose, they leak into others."""
