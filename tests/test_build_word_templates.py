@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
+from docgen.render.docx_text import docx_as_text
 from docgen.render.word import DocumentProperties, WordTemplate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +115,7 @@ def test_paragraph_texts_with_tag_paragraphs(ja: Any) -> None:
         "記",
         "以上",
         "{%p if posts %}",
+        "",  # the page break, in a paragraph of its own (see the next test)
         "別紙",
         "{%p endif %}",
     ]
@@ -149,8 +151,17 @@ def test_japanese_body_indent_and_flush(ja: Any) -> None:
 
 
 def test_page_break_before_the_annex_not_the_tag_paragraph(ja: Any) -> None:
-    breaks = [p.text for p in ja.paragraphs if p.paragraph_format.page_break_before]
-    assert breaks == ["別紙"]
+    """After a {%p %} paragraph the break gets a 1 pt paragraph of its own: LibreOffice saves a
+    paragraph's page break at the end of the paragraph before it, which docxtpl would remove."""
+    assert not [p.text for p in ja.paragraphs if p.paragraph_format.page_break_before]
+    texts = _texts(ja)
+    holder = ja.paragraphs[texts.index("別紙") - 1]
+    assert holder.text == "" and texts[texts.index("別紙") - 2] == "{%p if posts %}"
+    assert holder._p.xml.count('w:type="page"') == 1
+    assert holder.paragraph_format.line_spacing == Pt(1)
+    plain = bwt.build("本文\n\n{#pagebreak#}\n# 別紙\n", bwt.JA, "t")
+    breaks = [p.text for p in _open(plain).paragraphs if p.paragraph_format.page_break_before]
+    assert breaks == ["別紙"]  # after a paragraph that stays, the break is the annex's own
 
 
 def list_column(ems: float) -> int:
@@ -252,7 +263,9 @@ def test_rendered_loops_and_verbatim_values(ja_bytes: bytes, tmp_path: Path) -> 
         ["1", "A & B < C > \"Q\" 'X' {{ X }}\n二行目"],
         ["2", "二件目"],
     ]
-    assert [p.text for p in out.paragraphs if p.paragraph_format.page_break_before] == ["別紙"]
+    view = docx_as_text(WordTemplate(path).render(CONTEXT, props)).splitlines()
+    annex = next(i for i, line in enumerate(view) if line.removeprefix("^^ ") == "別紙")
+    assert view[annex - 1] == "--- page break ---"
 
 
 def test_pipes_escapes_and_multiline_tags() -> None:

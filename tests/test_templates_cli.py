@@ -57,8 +57,9 @@ def test_a_reworded_template_is_used_and_the_rest_fall_back(
 def test_templates_list_shows_which_file_is_used(runner: CliRunner, firm: Path) -> None:
     result = runner.invoke(main, ["templates", "list", "--templates", str(firm)])
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert any(line.startswith("disclosure-petition\tja\tdocx\toverride\t") for line in lines)
+    header, *lines = result.stdout.splitlines()
+    assert header == "FILING\tLANG\tFORMAT\tSOURCE\tFILE"
+    assert any(line.startswith("disclosure-petition\tja\tdocx\tfirm\t") for line in lines)
     assert any(line.startswith("disclosure-petition\ten\tdocx\tbuilt-in\t") for line in lines)
     assert len(lines) == len(FILINGS) * 2 * 2  # every filing × language × format
 
@@ -107,3 +108,64 @@ def test_templates_text_is_a_stable_view(runner: CliRunner) -> None:
     assert "{{ court.heading }}" in first.stdout
     assert "| 番号 | 投稿日時 | URL | アカウント |" in first.stdout
     assert first.stdout == runner.invoke(main, ["templates", "text", path]).stdout
+
+
+def test_templates_copy_puts_the_templates_where_render_finds_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "firm"
+    result = runner.invoke(main, ["templates", "copy", "petition", str(folder)])
+    assert result.exit_code == 0, result.output
+    for lang in ("ja", "en"):
+        copied = folder / f"templates_{lang}" / "disclosure-petition.docx"
+        assert copied.read_bytes() == (builtin_dir(lang) / copied.name).read_bytes()
+    listed = runner.invoke(main, ["templates", "list", "--templates", str(folder)]).stdout
+    assert "disclosure-petition\tja\tdocx\tfirm\t" in listed
+    again = runner.invoke(main, ["templates", "copy", "petition", "--lang", "ja", str(folder)])
+    assert again.exit_code == 2 and "exists already" in again.stderr
+    only_en = runner.invoke(main, ["templates", "copy", "police", str(tmp_path / "b"), "--lang", "en"])
+    assert only_en.exit_code == 0
+    assert [p.parent.name for p in (tmp_path / "b").rglob("*.docx")] == ["templates_en"]
+
+
+def test_a_missing_firm_folder_is_an_error_saying_where_templates_go(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere"
+    for args, env in (
+        (["templates", "list", "--templates", str(missing)], {}),
+        (["render", "petition", str(sample("yamada-x-defamation")), "-o", str(tmp_path)],
+         {"DOCGEN_TEMPLATES": str(missing)}),
+    ):
+        result = runner.invoke(main, args, env=env)
+        assert result.exit_code == 2, result.output
+        assert "no such folder" in result.stderr
+        assert f"{missing / 'templates_ja'}/<filing>.docx" in result.stderr
+
+
+def test_a_firm_file_that_is_never_used_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "firm"
+    (folder / "templates_ja").mkdir(parents=True)
+    shutil.copy(builtin_dir("ja") / "police-report.docx", folder / "police-report.docx")
+    shutil.copy(builtin_dir("ja") / "police-report.docx", folder / "templates_ja" / "police.docx")
+    result = runner.invoke(main, ["templates", "list", "--templates", str(folder)])
+    assert result.exit_code == 0
+    target = folder / "templates_ja" / "police-report.docx"
+    assert f"{folder / 'police-report.docx'} is never used; a firm's template goes in {target}" in (
+        result.stderr
+    )
+    assert f"{folder / 'templates_ja' / 'police.docx'} is never used" in result.stderr
+    checked = runner.invoke(main, ["templates", "check", str(folder)])
+    assert "is never used" in checked.stderr
+
+
+def test_templates_help_describes_what_exists(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["templates", "-h"])
+    commands = result.stdout.split("Commands:")[1]
+    assert sorted(line.split()[0] for line in commands.strip().splitlines()) == [
+        "check",
+        "copy",
+        "list",
+        "text",
+    ]
+    assert "diff the" not in result.stdout

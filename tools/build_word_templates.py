@@ -10,8 +10,10 @@ byte-identical from run to run (fixed zip timestamps, core properties without cl
 Font: every run names ``IPAex明朝`` as its East Asian font (and Latin font in Japanese documents).
 On Debian neither ``fc-match "ＭＳ 明朝"`` nor ``fc-match "MS Mincho"`` resolves to IPAexMincho
 (both give DejaVu); a document naming ＭＳ 明朝 came out of LibreOffice in IPAexGothic and DejaVu
-Serif. IPAex明朝 (alias IPAexMincho) is the installed Mincho and is what the PDF embeds.
-The font table gives it charset 80 (Shift-JIS), so Word without IPAex substitutes a Japanese Mincho.
+Serif. IPAex明朝 (alias IPAexMincho) is the installed Mincho and is what the PDF embeds, with no
+font configuration at PDF time. For Word, which rarely has IPAex, the font table describes the
+font as Word describes ＭＳ 明朝: alternate name ＭＳ 明朝, its PANOSE number, the Shift-JIS
+charset (80) and the roman family, so Word substitutes the Mincho it has (docs/templates.md).
 
 Usage: ``python tools/build_word_templates.py [--lang ja|en] [SOURCE.md ...]`` (default: all
 templates; the language comes from the folder, ``templates_en`` → en, otherwise ja).
@@ -44,7 +46,8 @@ import word_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 MINCHO = "IPAex明朝"
-MINCHO_ALIASES = "IPAexMincho"
+MINCHO_ALIASES = "ＭＳ 明朝"  # what Word substitutes when IPAex明朝 is not installed
+MINCHO_PANOSE = "02020609040205080304"  # ＭＳ 明朝's PANOSE classification (a serif Mincho)
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CORE_PART = "docProps/core.xml"
 # The 37 × 26 grid: "lines" fixes 26 lines a page; 160 mm of text at 12 pt already holds 37
@@ -487,6 +490,37 @@ def add_paragraph(doc: Any, para: Para, layout: Layout) -> None:
         add_run(paragraph, text, layout)
 
 
+def add_break_paragraph(doc: Any, layout: Layout) -> None:
+    """A page break in an almost invisible paragraph of its own, for a page that starts after a
+    ``{%p %}`` tag paragraph.
+
+    LibreOffice saves the page break of a paragraph (w:pageBreakBefore, or a break run at its
+    start) as a break run at the end of the paragraph before it. After a tag paragraph, which
+    docxtpl removes, the page would be lost once a lawyer saves the template in LibreOffice; so
+    the break sits in this paragraph instead, where Word and LibreOffice both keep it. The
+    paragraph is 1 pt high, off the line grid, so it never pushes the page over.
+    """
+    paragraph = doc.add_paragraph(style=doc.styles["Normal"])
+    ppr = paragraph._p.get_or_add_pPr()
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.append(snap)
+    spacing = OxmlElement("w:spacing")
+    for name, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(qn(f"w:{name}"), value)
+    ppr.append(spacing)
+    run = paragraph.add_run()
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, layout)
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        rpr.append(size)
+    br = OxmlElement("w:br")
+    br.set(qn("w:type"), "page")
+    run._r.append(br)
+
+
 def set_table_width(table: Any, total: int) -> None:
     tbl_pr = table._tbl.tblPr
     width = tbl_pr.find(qn("w:tblW"))
@@ -579,7 +613,10 @@ def setup_package(doc: Any) -> None:
     xml = font_table.blob.decode("utf-8")
     entry = (
         f'<w:font w:name="{MINCHO}"><w:altName w:val="{MINCHO_ALIASES}"/>'
+        f'<w:panose1 w:val="{MINCHO_PANOSE}"/>'
         '<w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="variable"/>'
+        '<w:sig w:usb0="E00002FF" w:usb1="6AC7FDFB" w:usb2="00000012" w:usb3="00000000" '
+        'w:csb0="0002009F" w:csb1="00000000"/>'
         "</w:font>"
     )
     font_table._blob = xml.replace("</w:fonts>", entry + "</w:fonts>").encode("utf-8")
@@ -627,11 +664,16 @@ def build(source: str, layout: Layout, fallback_title: str) -> bytes:
     setup_section(doc, layout)
     setup_settings(doc)
     add_page_number(doc, layout)
+    previous: Para | Table | None = None
     for block in parsed.blocks:
+        if block.page_break and previous is not None and _is_tag(previous):
+            add_break_paragraph(doc, layout)
+            block.page_break = False
         if isinstance(block, Table):
             add_table(doc, block, layout)
         else:
             add_paragraph(doc, block, layout)
+        previous = block
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(

@@ -34,6 +34,7 @@ SECTION_BREAK = "--- section break ---"
 ALIGN_PREFIX = {"right": ">> ", "end": ">> ", "center": "^^ "}
 TRACKED = frozenset({"ins", "del", "moveFrom", "moveTo"})
 _PAGE = "\x00page\x00"  # stands for a page break while a paragraph's text is gathered
+PAGE_CHARACTER = _PAGE
 _SKIPPED = frozenset({"pPr", "rPr", "del", "moveFrom", "Fallback", "tblPr", "trPr", "tcPr"})
 
 
@@ -282,6 +283,9 @@ def _block_lines(container: etree._Element, styles: Styles) -> Iterator[str]:
         if name == "p":
             yield from _paragraph_lines(child, styles)
         elif name == "tbl":
+            first = next(child.iter(w("p")), None)
+            if first is not None and _switched_on(first.find(w("pPr")), "pageBreakBefore"):
+                yield PAGE_BREAK  # a table that starts a page
             for row in (r for r in child.iter(w("tr")) if _table_of(r) is child):
                 cells = [_cell_text(c) for c in row if local(c) == "tc"]
                 yield "| " + " | ".join(cells) + " |"

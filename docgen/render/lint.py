@@ -7,10 +7,19 @@ where it is: the visible text of the paragraph or table cell (Word), or the line
   rendering uses (so what passes here compiles when rendering);
 - ``unknown-name`` / ``unknown-filter``: a name, attribute, filter or test that is not in the
   template vocabulary (:mod:`docgen.render.vocabulary`), ``victim.nmae`` included;
-- Word only: ``split-tag`` (a tag typed across differently formatted pieces of text, or not
-  closed in its paragraph), ``curly-quotes`` (“ ” ‘ ’ in a tag), ``tracked-change`` (a tag in an
-  insertion or deletion), ``comment`` (a tag under a comment, or in one), ``east-asian-font``
-  (Japanese text whose run, styles and document defaults name no East Asian font).
+- Word only, each a finding because rendering would break or change: ``split-tag`` (a tag not
+  closed in its paragraph, or whose pieces sit in different Word elements, e.g. half in a
+  hyperlink), ``tracked-change`` (a tag in a pending insertion or deletion), ``comment`` (a tag
+  under a comment, or in one), ``field`` (a tag inside a Word field, which Word recomputes),
+  ``content-control`` (a ``{%p %}`` tag in a content control, or a tag in one that Word refills),
+  ``removed-content`` (a page break, section break, text or object in a ``{%p %}`` paragraph,
+  which docxtpl removes with it), ``east-asian-font`` (Japanese text whose run, styles and
+  document defaults name no East Asian font).
+
+What rendering copes with is no finding: a tag split into several runs (LibreOffice splits runs
+where Latin and Japanese text meet; Word at spell-check marks, bookmarks, smart tags and editing
+sessions), curly quotes in a tag (docxtpl makes them straight) and XML entities in a tag. With
+``info=True`` the split runs and curly quotes are listed as ``info``, for the curious.
 """
 
 from __future__ import annotations
@@ -27,9 +36,11 @@ from lxml import etree
 
 from docgen.errors import UsageError
 from docgen.render.docx_text import (
+    PAGE_CHARACTER,
     ParagraphRuns,
     Styles,
     commented_runs,
+    local,
     owner_paragraph,
     paragraph_text,
     parse_xml,
@@ -40,7 +51,12 @@ from docgen.render.environment import text_environment, word_environment
 from docgen.render.lint_names import NameIssue, check_names, compile_errors, syntax_error
 from docgen.render.templates import builtin_dir
 from docgen.render.text import prepare_text_source
-from docgen.render.word import RENDERED_PART
+from docgen.render.word import (
+    RENDERED_PART,
+    line_paragraphs,
+    mark_paragraphs,
+    patch_xml,
+)
 
 Kind = Literal[
     "syntax",
@@ -50,8 +66,13 @@ Kind = Literal[
     "curly-quotes",
     "tracked-change",
     "comment",
+    "field",
+    "content-control",
+    "removed-content",
     "east-asian-font",
+    "split-runs",
 ]
+Level = Literal["error", "info"]
 SUFFIXES = (".docx", ".md")
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 OPENER = re.compile(r"\{[{%#]")
@@ -59,7 +80,20 @@ CURLY = re.compile("[“”‘’]")
 JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 PART_LABEL = {"header": "header", "footer": "footer", "footnotes": "footnote"}
 SHORT = 60
-MARK = "docgen-lint-paragraph:"
+# Elements that wrap runs and that docxtpl's joining of a tag's pieces would leave unbalanced.
+WRAPPERS = {
+    "hyperlink": "a hyperlink (right-click > Remove Hyperlink, then retype the tag)",
+    "fldSimple": "a field (select it and press Ctrl+Shift+F9 to turn it into text)",
+    "sdtContent": "a content control (right-click > Remove Content Control)",
+    "customXml": "a custom XML element (Developer > Structure: remove it)",
+    "ins": "a tracked insertion (Review > Accept All Changes)",
+    "del": "a tracked deletion (Review > Accept All Changes)",
+    "moveTo": "a tracked move (Review > Accept All Changes)",
+    "moveFrom": "a tracked move (Review > Accept All Changes)",
+    "r": "a run",
+}
+TRANSPARENT = frozenset({"smartTag"})  # rendering unwraps them
+OBJECTS = ("drawing", "pict", "object", "footnoteReference", "endnoteReference")
 
 
 @dataclass(frozen=True)
@@ -70,11 +104,13 @@ class Problem:
     where: str
     kind: Kind
     message: str
+    level: Level = "error"
 
 
 def format_problem(problem: Problem) -> str:
-    """``file: where: message`` on one line."""
-    return f"{problem.file}: {problem.where}: {problem.message}"
+    """``file: where: message`` on one line (``info:`` before the message of an info)."""
+    level = "info: " if problem.level == "info" else ""
+    return f"{problem.file}: {problem.where}: {level}{problem.message}"
 
 
 def template_files(paths: Sequence[Path]) -> list[Path]:
@@ -100,12 +136,13 @@ def template_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def lint_paths(paths: Sequence[Path]) -> list[Problem]:
-    """Every problem of every template in ``paths`` (files or folders; none: the built-ins)."""
+def lint_paths(paths: Sequence[Path], info: bool = False) -> list[Problem]:
+    """Every problem of every template in ``paths`` (files or folders; none: the built-ins);
+    with ``info``, also what rendering copes with (``level == "info"``)."""
     problems: list[Problem] = []
     for path in template_files(paths):
         found = lint_docx(path) if path.suffix == ".docx" else lint_text(path)
-        problems += dict.fromkeys(found)  # each problem once, in order
+        problems += dict.fromkeys(p for p in found if info or p.level != "info")
     return problems
 
 
@@ -216,38 +253,10 @@ def _lint_part(path: Path, name: str, data: bytes, styles: Styles) -> list[tuple
     return found
 
 
-def _mark_paragraphs(xml: str) -> str:
-    """Start each paragraph, row and cell on a new line marked with the paragraph's number.
-
-    docxtpl's patching removes the ``{%p %}`` paragraphs and ``{%tr %}`` rows but keeps what is
-    before them, so every line of the patched source still starts with the mark of its paragraph.
-    """
-    count = 0
-
-    def mark(match: re.Match[str]) -> str:
-        nonlocal count
-        index = count
-        count += match.group(1) == "p"
-        return f"\n<!--{MARK}{index}-->{match.group(0)}"
-
-    return re.sub(r"<w:(p|tr|tc)[ >/]", mark, xml)
-
-
-def _line_paragraphs(source: str) -> list[int]:
-    """For each line of the marked source (from 1, at index 0 too), the paragraph it is in."""
-    found, current = [-1], -1
-    for line in re.split(r"\r\n|\r|\n", source):
-        first = re.match(f"<!--{MARK}(\\d+)-->", line)
-        found.append(int(first.group(1)) if first else current)
-        marks = re.findall(f"<!--{MARK}(\\d+)-->", line)
-        current = int(marks[-1]) if marks else found[-1]
-    return found
-
-
 def _jinja_problems(path: Path, xml: str) -> list[tuple[int, Kind, str]]:
     """Parse the part as rendering does (docxtpl's patching, our environment); by paragraph."""
-    source = DocxTemplate(str(path)).patch_xml(_mark_paragraphs(xml))
-    paragraph_of = _line_paragraphs(source)
+    source = patch_xml(DocxTemplate(str(path)), mark_paragraphs(xml))
+    paragraph_of = line_paragraphs(source)
 
     def at(lineno: int | None) -> int:
         return paragraph_of[min(max(lineno or 1, 1), len(paragraph_of) - 1)]
@@ -274,7 +283,7 @@ def _where(part: str, paragraph: etree._Element, index: int) -> str:
         text = " ".join(paragraph_text(p) for p in cell.iter(w("p")))
     else:
         text = paragraph_text(paragraph)
-    text = shorten(text)
+    text = shorten(text.replace(PAGE_CHARACTER, " "))
     return f"{label} “{text}”" if text else f"{label} {index + 1} (empty)"
 
 
@@ -288,7 +297,8 @@ def _paragraph_problems(
     runs = ParagraphRuns.of(paragraph)
     for match in TAG.finditer(runs.text):
         for kind, message in _tag_problems(runs, match, commented):
-            yield Problem(path, where, kind, message)
+            level: Level = "info" if kind in ("split-runs", "curly-quotes") else "error"
+            yield Problem(path, where, kind, message, level)
     closed = [m.span() for m in TAG.finditer(runs.text)]
     for opener in OPENER.finditer(runs.text):
         if not any(start <= opener.start() < end for start, end in closed):
@@ -298,29 +308,55 @@ def _paragraph_problems(
                 "a tag must start and end in the same paragraph"
             )
             yield Problem(path, where, "split-tag", text)
+    yield from _removed_content(path, paragraph, runs, where)
     yield from _deleted_tags(path, paragraph, where)
     yield from _font_problems(path, runs, where, styles)
+
+
+def _container(run: etree._Element, paragraph: etree._Element) -> etree._Element:
+    """The element holding a run, smart tags (which rendering unwraps) looked through."""
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph and local(parent) in TRANSPARENT:
+        parent = parent.getparent()
+    return parent if parent is not None else paragraph
+
+
+def _ancestors(run: etree._Element, paragraph: etree._Element) -> Iterator[etree._Element]:
+    for ancestor in run.iterancestors():
+        if ancestor is paragraph:
+            return
+        yield ancestor
 
 
 def _tag_problems(
     runs: ParagraphRuns, match: re.Match[str], commented: set[etree._Element]
 ) -> Iterator[tuple[Kind, str]]:
     tag, involved = shorten(match.group()), runs.runs_of(*match.span())
-    if len(involved) > 1:
+    tracked = any(runs.tracked(run) for run in involved)
+    containers = {id(c): c for c in (_container(r, runs.paragraph) for r in involved)}
+    if len(containers) > 1 and not tracked:
+        inner = next(
+            (c for c in containers.values() if c is not runs.paragraph and local(c) in WRAPPERS),
+            None,
+        )
+        what = WRAPPERS[local(inner)] if inner is not None else "another Word element"
         yield (
             "split-tag",
-            f"the tag `{tag}` is split across {len(involved)} Word runs (pieces of text Word "
-            "formats separately, e.g. after a formatting change or a spell-check mark); select "
-            "the whole tag, delete it and type it again in one go, or paste it as plain text "
-            "(Paste Options > Keep Text Only)",
+            f"the tag `{tag}` is partly inside {what}; rendering would leave the document "
+            "broken: retype the whole tag outside it",
+        )
+    elif len(involved) > 1:
+        yield (
+            "split-runs",
+            f"the tag `{tag}` is split across {len(involved)} runs; rendering joins them "
+            "(with the formatting of the first piece)",
         )
     if CURLY.search(match.group()):
         yield (
             "curly-quotes",
-            f"the tag `{tag}` has curly quotes; type straight quotes (\" or ') instead, with "
-            "AutoCorrect's “smart quotes” turned off (AutoFormat As You Type)",
+            f"the tag `{tag}` has curly quotes; rendering makes them straight (\" or ')",
         )
-    if any(runs.tracked(run) for run in involved):
+    if tracked:
         yield (
             "tracked-change",
             f"the tag `{tag}` is inside a tracked change; accept or reject all changes "
@@ -332,6 +368,106 @@ def _tag_problems(
             f"the tag `{tag}` has a Word comment on it; delete the comment (Review > Delete): "
             "rendering removes tag paragraphs and rows and would leave the comment broken",
         )
+    yield from _field_problems(runs, involved, tag)
+    yield from _control_problems(runs, involved, tag, match.group())
+
+
+def _field_problems(
+    runs: ParagraphRuns, involved: list[etree._Element], tag: str
+) -> Iterator[tuple[Kind, str]]:
+    simple = [a for r in involved for a in _ancestors(r, runs.paragraph) if local(a) == "fldSimple"]
+    instruction = simple[0].get(w("instr"), "") if simple else _complex_field(runs, involved)
+    if instruction is not None:
+        yield (
+            "field",
+            f"the tag `{tag}` is inside a Word field (`{shorten(instruction.strip())}`); Word "
+            "replaces a field's text with its result when fields are updated (F9, printing): "
+            "select the field and press Ctrl+Shift+F9 (unlink) to keep the tag as plain text",
+        )
+
+
+def _complex_field(runs: ParagraphRuns, involved: list[etree._Element]) -> str | None:
+    """The instruction of the complex field (w:fldChar) whose result holds one of the runs."""
+    depth: list[str] = []
+    for element in runs.paragraph.iter(w("fldChar"), w("instrText"), w("r")):
+        name = local(element)
+        if name == "fldChar":
+            kind = element.get(w("fldCharType"))
+            if kind == "begin":
+                depth.append("")
+            elif kind == "end" and depth:
+                depth.pop()
+        elif name == "instrText" and depth:
+            depth[-1] += element.text or ""
+        elif name == "r" and depth and element in involved and element.find(w("t")) is not None:
+            return depth[-1]
+    return None
+
+
+def _control_problems(
+    runs: ParagraphRuns, involved: list[etree._Element], tag: str, source: str
+) -> Iterator[tuple[Kind, str]]:
+    controls = [c for r in involved[:1] for c in r.iterancestors(w("sdt"))]
+    if not controls:
+        return
+    properties = [c.find(w("sdtPr")) for c in controls]
+    refilled = any(
+        p is not None
+        and (p.find(w("dataBinding")) is not None or p.find(w("showingPlcHdr")) is not None)
+        for p in properties
+    )
+    if re.match(r"\{%[-+]?\s*(p|tr|tc)\s", source):
+        yield (
+            "content-control",
+            f"the tag `{tag}` is in a content control; rendering removes its paragraph or row "
+            "but not the control, which breaks the document: right-click the control > Remove "
+            "Content Control (its text stays)",
+        )
+    elif refilled:
+        yield (
+            "content-control",
+            f"the tag `{tag}` is in a content control that Word fills itself (placeholder text "
+            "or data binding), so Word may show something else than the rendered value: "
+            "right-click the control > Remove Content Control (its text stays)",
+        )
+
+
+def _removed_content(
+    path: Path, paragraph: etree._Element, runs: ParagraphRuns, where: str
+) -> Iterator[Problem]:
+    """What a ``{%p %}`` paragraph holds besides its tag: docxtpl removes it with the paragraph."""
+    tags = list(TAG.finditer(runs.text))
+    if not any(re.match(r"\{%[-+]?p\s", m.group()) for m in tags):
+        return
+    properties = paragraph.find(w("pPr"))
+    lost: list[str] = []
+    own = [e for e in paragraph.iter() if owner_paragraph(e) is paragraph or e is paragraph]
+    if any(local(e) == "br" and e.get(w("type")) == "page" for e in own):
+        lost.append("a page break")
+    if properties is not None and _on(properties.find(w("pageBreakBefore"))):
+        lost.append("a page break before it")
+    if properties is not None and properties.find(w("sectPr")) is not None:
+        lost.append("a section break (page size, margins, headers of the section before it)")
+    if TAG.sub("", runs.text).strip():
+        lost.append(f"the text “{shorten(TAG.sub('', runs.text))}”")
+    if any(local(e) in OBJECTS for e in own):
+        lost.append("a picture, object or footnote")
+    if not lost:
+        return
+    yield Problem(
+        path,
+        where,
+        "removed-content",
+        f"this `{{%p … %}}` paragraph holds {' and '.join(lost)}, which rendering removes with "
+        "the paragraph (so, for a page break, the next paragraph no longer starts a page); keep "
+        "only the tag in it. For a page break, put an empty paragraph after the tag paragraph "
+        "and start the page at the paragraph after that one (LibreOffice saves a page break at "
+        "the end of the paragraph before the one that starts the page)",
+    )
+
+
+def _on(element: etree._Element | None) -> bool:
+    return element is not None and element.get(w("val"), "1") not in ("0", "false", "off")
 
 
 def _deleted_tags(path: Path, paragraph: etree._Element, where: str) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ give the same bytes, and a batch reuses the compiled template for every case.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -31,6 +32,16 @@ ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CELL_TAGS = re.compile(r"{%-?\s*(tc|hm|colspan|vm)\b")
 RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 CORE_PART = "docProps/core.xml"
+MARK = "docgen-paragraph:"
+_MARKS = re.compile(f"\n?<!--{MARK}\\d+-->")
+# The inside of a tag once docxtpl has joined its pieces: what an XML writer escaped there is
+# Jinja code, not text (LibreOffice writes the quotes of map(attribute="key") as &quot;).
+_TAG_INSIDE = re.compile(r"(?<=\{[{%#])(.*?)(?=[}%#]\})")
+# Word's smart tags wrap runs without changing what they show; a tag whose pieces are partly
+# inside one would leave an unbalanced </w:smartTag> once docxtpl joins the pieces.
+_SMART_TAG = re.compile(
+    r"<w:smartTagPr>.*?</w:smartTagPr>|<w:smartTagPr/>|</?w:smartTag\b[^>]*>", re.S
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,51 @@ def core_xml(props: DocumentProperties) -> bytes:
     ).encode()
 
 
+def prepare_xml(xml: str) -> str:
+    """The part as docxtpl should see it: Word's smart tags unwrapped (they only wrap runs)."""
+    return _SMART_TAG.sub("", xml) if "w:smartTag" in xml else xml
+
+
+def patch_xml(patcher: DocxTemplate, xml: str) -> str:
+    """docxtpl's patching (tag pieces joined, ``{%p %}`` paragraphs removed, curly quotes made
+    straight), then the XML entities inside each tag undone: ``&quot;``, ``&apos;``, ``&amp;``."""
+    patched: str = patcher.patch_xml(prepare_xml(xml))
+    return _TAG_INSIDE.sub(_unescape_tag, patched)
+
+
+def _unescape_tag(match: re.Match[str]) -> str:
+    inside = match.group(1)
+    return html.unescape(inside) if "&" in inside else inside
+
+
+def mark_paragraphs(xml: str) -> str:
+    """Start each paragraph, row and cell on a new line marked with the paragraph's number.
+
+    docxtpl's patching removes the ``{%p %}`` paragraphs and ``{%tr %}`` rows but keeps what is
+    before them, so every line of the patched source still starts with the mark of its paragraph.
+    """
+    count = 0
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal count
+        index = count
+        count += match.group(1) == "p"
+        return f"\n<!--{MARK}{index}-->{match.group(0)}"
+
+    return re.sub(r"<w:(p|tr|tc)[ >/]", mark, xml)
+
+
+def line_paragraphs(source: str) -> list[int]:
+    """For each line of the marked source (from 1, at index 0 too), the paragraph it is in."""
+    found, current = [-1], -1
+    for line in re.split(r"\r\n|\r|\n", source):
+        first = re.match(f"<!--{MARK}(\\d+)-->", line)
+        found.append(int(first.group(1)) if first else current)
+        marks = re.findall(f"<!--{MARK}(\\d+)-->", line)
+        current = int(marks[-1]) if marks else found[-1]
+    return found
+
+
 class WordTemplate:
     """A .docx template read and compiled once, ready to render many contexts."""
 
@@ -79,6 +135,11 @@ class WordTemplate:
             for info, data in self._entries
             if RENDERED_PART.match(info.filename) and CELL_TAGS.search(data.decode("utf-8"))
         }
+        self._sources = {
+            info.filename: data
+            for info, data in self._entries
+            if RENDERED_PART.match(info.filename)
+        }
         self._compiled = {
             info.filename: self._compile(info.filename, data)
             for info, data in self._entries
@@ -88,21 +149,21 @@ class WordTemplate:
             raise TemplateError(str(path), "not a Word document (no word/document.xml)")
 
     def _compile(self, name: str, data: bytes) -> jinja2.Template:
-        xml = self._patcher.patch_xml(data.decode("utf-8"))
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+        xml = patch_xml(self._patcher, mark_paragraphs(data.decode("utf-8")))
         try:
-            return word_environment().from_string(xml)
+            template = word_environment().from_string(xml)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"{self.path} ({name})", f"{exc.message} near “{_visible_text(exc, xml)}”"
-            ) from None
+            raise TemplateError(f"{self.path} ({name})", _syntax_failure(exc, xml, data)) from None
+        template._docgen_source = xml  # type: ignore[attr-defined]  # to locate runtime errors
+        return template
 
     def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
         try:
             xml = self._compiled[name].render(context)
         except Exception as exc:  # template code is the author's: any failure is a broken template
-            raise TemplateError(str(self.path), template_failure(exc)) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            where = _runtime_location(exc, self._compiled[name], self._sources.get(name, b""))
+            raise TemplateError(f"{self.path} ({name})", where + template_failure(exc)) from None
+        xml = _MARKS.sub("", xml)
         xml = str(self._patcher.resolve_listing(xml))
         data = xml.encode("utf-8")
         if name in self._cell_tags:  # cell loops may change a table's column count
@@ -134,11 +195,82 @@ def _serialize(tree: Any) -> bytes:
     return serialized
 
 
-def _visible_text(exc: jinja2.TemplateSyntaxError, xml: str) -> str:
-    lines = xml.splitlines()
-    index = max((exc.lineno or 1) - 1, 0)
-    text = re.sub(r"<[^>]+>", "", lines[index] if index < len(lines) else "")
-    return text.strip()[:80]
+def _paragraph_texts(data: bytes) -> list[str]:
+    from docgen.render.docx_text import PAGE_CHARACTER, paragraph_text, parse_xml, w
+
+    try:
+        root = parse_xml(data)
+    except etree.XMLSyntaxError:
+        return []
+    return [paragraph_text(p).replace(PAGE_CHARACTER, " ") for p in root.iter(w("p"))]
+
+
+def _paragraph_of(source: str, lineno: int | None) -> int:
+    lines = line_paragraphs(source)
+    return lines[min(max(lineno or 1, 1), len(lines) - 1)]
+
+
+def _where(data: bytes, index: int, tag: str | None) -> str:
+    texts = _paragraph_texts(data)
+    text = re.sub(r"[ \t\r\n]+", " ", texts[index]).strip() if 0 <= index < len(texts) else ""
+    text = text if len(text) <= 80 else text[:79] + "…"
+    place = f"paragraph “{text}”" if text else f"paragraph {index + 1}"
+    return f"{place}, tag `{tag}`" if tag else place
+
+
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+BLOCK_WORD = re.compile(r"\{%[-+]?(?:p|tr|tc|r)?\s+(\w+)")
+BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape"})
+
+
+def broken_tag(text: str) -> str | None:
+    """The first tag of a paragraph's text that does not parse on its own, if any."""
+    env = word_environment()
+    for match in TAG.finditer(text):
+        tag = match.group()
+        body = re.sub(r"^\{%[-+]?(?:p|tr|tc|r)\s", "{% ", tag)
+        word = BLOCK_WORD.match(tag)
+        keyword = word.group(1) if word else ""
+        if keyword.startswith("end") or keyword in ("elif", "else"):
+            continue
+        if keyword in BLOCKS or (keyword == "set" and "=" not in tag):
+            body += f"{{% end{keyword} %}}"
+        try:
+            env.parse(body.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'"))
+        except jinja2.TemplateSyntaxError:
+            return tag
+    return None
+
+
+def _syntax_failure(exc: jinja2.TemplateSyntaxError, source: str, data: bytes) -> str:
+    from docgen.render.lint_names import syntax_error
+
+    lineno, message = syntax_error(word_environment(), source, exc)
+    index = _paragraph_of(source, lineno)
+    texts = _paragraph_texts(data)
+    text = texts[index] if 0 <= index < len(texts) else ""
+    return f"{_where(data, index, broken_tag(text))}: {message}"
+
+
+def _runtime_location(exc: BaseException, template: jinja2.Template, data: bytes) -> str:
+    """``paragraph “…”, tag `…`: `` for an error raised while the template ran, if known."""
+    lineno = None
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            lineno = trace.tb_lineno
+        trace = trace.tb_next
+    source = getattr(template, "_docgen_source", None)
+    if lineno is None or source is None:
+        return ""
+    index = _paragraph_of(source, lineno)
+    texts = _paragraph_texts(data)
+    text = texts[index] if 0 <= index < len(texts) else ""
+    tags = TAG.findall(text)
+    name = getattr(exc, "message", None) or str(exc)
+    named = re.findall(r"'([^']+)'", name)
+    tag = next((t for t in tags if any(n in t for n in named)), tags[0] if len(tags) == 1 else None)
+    return f"{_where(data, index, tag)}: "
 
 
 @lru_cache(maxsize=64)
