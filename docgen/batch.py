@@ -4,6 +4,12 @@ Each case × filing succeeds or fails on its own; a broken case never stops the 
 keep their compiled templates between cases (see ``render.word.load_word_template``), write their
 files themselves and send back only small results, so memory does not grow with the number of
 cases. PDFs are converted afterwards by one LibreOffice process for many documents.
+
+Before anything is rendered, cases that share a ``case.id`` (they would write the same folder)
+are failed together (:func:`duplicate_ids`). A worker process that is lost (killed, out of
+memory) takes no other case down: the cases it may have held are rendered again one at a time,
+each in a process of its own, so only a case that brings its process down again fails. Workers
+ignore Ctrl-C, which the main process handles (exit 130).
 """
 
 from __future__ import annotations
@@ -12,14 +18,17 @@ import glob
 import hashlib
 import os
 import pickle
+import signal
 import tempfile
+import tomllib
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.case.load import LoadedCase, load_case
+from docgen.case.load import LoadedCase, load_case, read_source
 from docgen.errors import CaseError, DocgenError, UsageError
 from docgen.filings import Filing
 from docgen.law.findings import Finding
@@ -117,6 +126,55 @@ def select_shard(cases: Sequence[FoundCase], shard: tuple[int, int] | None) -> l
     return sorted(ordered[start:end])
 
 
+def peek_case_id(path: Path) -> str | None:
+    """The ``case.id`` a case file gives, read without validating anything (None if none)."""
+    try:
+        data = tomllib.loads(read_source(path))
+    except (DocgenError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # the case fails on its own when it is loaded
+    case = data.get("case")
+    ident = case.get("id") if isinstance(case, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def duplicate_ids(cases: Sequence[Path]) -> dict[Path, tuple[str, list[Path]]]:
+    """Each case whose ``case.id`` another case also has → (that id, every case that has it).
+
+    Ids are compared ignoring letter case, since ``ABC`` and ``abc`` are one folder on Windows
+    and macOS. Whichever case was written last would silently replace the other's files.
+    """
+    by_id: dict[str, list[Path]] = {}
+    names: dict[str, str] = {}
+    for path in cases:
+        ident = peek_case_id(path)
+        if ident is not None:
+            by_id.setdefault(ident.casefold(), []).append(path)
+            names.setdefault(ident.casefold(), ident)
+    return {
+        path: (names[key], group)
+        for key, group in by_id.items()
+        if len(group) > 1
+        for path in group
+    }
+
+
+def duplicate_failures(
+    path: Path, ident: str, group: Sequence[Path], options: BatchOptions
+) -> list[FilingResult]:
+    """The failed results of a case that shares its id: they name every case with that id."""
+    files = " and ".join(str(p) for p in group)
+    folder = options.out_dir / ident
+    error = (
+        f"case.id `{ident}` is the id of {len(group)} cases, {files}: they would write the same "
+        f"files in {folder}/, each over the other's; give each case its own case.id "
+        "(none of them was rendered)"
+    )
+    return [
+        FilingResult(str(path), ident, name, False, (), (), error)
+        for name in options.render.filings or ("*",)
+    ]
+
+
 def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]:
     """Every requested filing of one case, each on its own (runs in a worker process)."""
     names = options.render.filings
@@ -125,14 +183,22 @@ def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]
         filings = chosen_filings(loaded, options.render)
     except DocgenError as exc:
         return [_failure(path, None, name, exc) for name in names or ("*",)]
+    except Exception as exc:  # a defect of docgen costs this case, never the batch
+        return [_crash(path, None, name, exc) for name in names or ("*",)]
     return [_render_filing(loaded, filing, options) for filing in filings]
 
 
 def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
     try:
-        rendered = render_filing(loaded, filing, options.render)
-    except DocgenError as exc:
+        return _render_and_write(loaded, filing, options)
+    except DocgenError as exc:  # a broken template, or an output that cannot be written
         return _failure(loaded.path, loaded, filing.id, exc)
+    except Exception as exc:
+        return _crash(loaded.path, loaded, filing.id, exc)
+
+
+def _render_and_write(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
+    rendered = render_filing(loaded, filing, options.render)
     if not rendered.ok:
         return _result(loaded, filing.id, False, rendered.findings)
     findings, formats = rendered.findings, options.render.formats
@@ -171,22 +237,113 @@ def _failure(path: Path, loaded: LoadedCase | None, filing: str, exc: DocgenErro
     return FilingResult(str(path), case_id, filing, False, findings, (), exc.message)
 
 
+def _crash(path: Path, loaded: LoadedCase | None, filing: str, exc: Exception) -> FilingResult:
+    case_id = loaded.case.case.id if loaded else None
+    error = (
+        f"docgen failed on this case ({type(exc).__name__}: {exc}); nothing of it was written. "
+        "This is a defect of docgen: please report it with the case file"
+    )
+    return FilingResult(str(path), case_id, filing, False, (), (), error)
+
+
+def _lost(path: Path, options: BatchOptions) -> list[FilingResult]:
+    error = (
+        "the worker process rendering this case stopped (killed, or out of memory), and so did "
+        "a process rendering it alone; it was not rendered"
+    )
+    return [
+        FilingResult(str(path), None, name, False, (), (), error)
+        for name in options.render.filings or ("*",)
+    ]
+
+
+def _ignore_interrupts() -> None:
+    """Worker processes leave Ctrl-C to the main process, which stops the batch (exit 130)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_batch(
-    cases: Sequence[Path], options: BatchOptions, jobs: int
+    cases: Sequence[Path],
+    options: BatchOptions,
+    jobs: int,
+    on_lost: Callable[[int], object] | None = None,
 ) -> Iterator[list[FilingResult]]:
-    """The results of each case, in order; at most a few cases per worker are in flight."""
+    """The results of each case; at most a few cases per worker are in flight.
+
+    When a worker is lost, the pool cannot be used any more: the cases still in flight are each
+    rendered again alone, in a process of their own, then a new pool takes the rest
+    (``on_lost`` is told how many cases are rendered again).
+    """
     if jobs <= 1:
         for case in cases:
             yield render_case_filings(case, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[Future[list[FilingResult]]] = deque()
-        for case in cases:
-            window.append(pool.submit(render_case_filings, case, options))
-            if len(window) >= IN_FLIGHT_PER_WORKER * jobs:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+    pending = deque(cases)
+    while pending:
+        held = yield from _run_pool(pending, options, jobs)
+        if held and on_lost is not None:
+            on_lost(len(held))
+        for case in held:
+            yield _render_alone(case, options)
+
+
+def _run_pool(
+    pending: deque[Path], options: BatchOptions, jobs: int
+) -> Generator[list[FilingResult], None, list[Path]]:
+    """Render ``pending`` in one pool; the cases whose results a lost worker took with it."""
+    window: deque[tuple[Path, Future[list[FilingResult]]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+        try:
+            while pending or window:
+                while pending and len(window) < IN_FLIGHT_PER_WORKER * jobs:
+                    case = pending.popleft()
+                    try:
+                        window.append((case, pool.submit(render_case_filings, case, options)))
+                    except BrokenProcessPool:
+                        pending.appendleft(case)
+                        break
+                if not window:  # lost before it took anything: this case goes on alone
+                    return [pending.popleft()]
+                case, future = window.popleft()
+                try:
+                    yield _outcome(case, future, options)
+                except BrokenProcessPool:
+                    window.appendleft((case, future))
+                    break
+            held = []
+            for case, future in window:  # after a loss: what finished is kept, the rest retried
+                try:
+                    yield _outcome(case, future, options, timeout=60)
+                except (BrokenProcessPool, TimeoutError):
+                    held.append(case)
+            return held
+        except BaseException:  # Ctrl-C, or the caller stopped: start nothing more
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _outcome(
+    case: Path,
+    future: Future[list[FilingResult]],
+    options: BatchOptions,
+    timeout: float | None = None,
+) -> list[FilingResult]:
+    """The results of one case's future; BrokenProcessPool when its worker was lost."""
+    try:
+        return future.result(timeout)
+    except (BrokenProcessPool, TimeoutError):
+        raise
+    except Exception as exc:  # e.g. a result that could not be sent back
+        return [_crash(case, None, name, exc) for name in options.render.filings or ("*",)]
+
+
+def _render_alone(case: Path, options: BatchOptions) -> list[FilingResult]:
+    """One case in a process of its own: if that process is lost too, only this case fails."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts) as solo:
+        try:
+            return solo.submit(render_case_filings, case, options).result()
+        except BrokenProcessPool:
+            return _lost(case, options)
 
 
 class ResultSpool:
@@ -268,6 +425,8 @@ __all__ = [
     "PdfQueue",
     "ResultSpool",
     "discover",
+    "duplicate_failures",
+    "duplicate_ids",
     "parse_shard",
     "run_batch",
     "select_shard",

@@ -1,12 +1,15 @@
 """Batch results as data for CI dashboards: JSON, and JUnit XML (one testcase per case × filing).
 
 Reports are written a result at a time from the spool, so their size, not memory, grows with the
-batch; they carry no timestamps or durations, so the same batch gives the same report.
+batch; they carry no timestamps or durations, so the same batch gives the same report. A
+character XML 1.0 cannot hold (a control character from a file name or a message) is written as
+an escape, ``\\u001b``, so the JUnit report is always well-formed.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -15,6 +18,21 @@ from xml.sax.saxutils import escape, quoteattr
 from docgen.batch import FilingResult, ResultSpool
 from docgen.render.output import write_atomically_with
 from docgen.report import findings_text
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as a ``\\uXXXX`` escape."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _attr(text: str) -> str:
+    return quoteattr(xml_safe(text))
+
+
+def _text(text: str) -> str:
+    return escape(xml_safe(text))
 
 
 def failure_text(result: FilingResult, lang: str = "en") -> str:
@@ -52,16 +70,16 @@ def _junit_lines(spool: ResultSpool, lang: str) -> Iterator[str]:
     yield f'<testsuites name="docgen" {counts}>\n'
     yield f'  <testsuite name="docgen batch" {counts} errors="0" skipped="0">\n'
     for result in spool.results():
-        names = f"classname={quoteattr(result.case_id or result.case)} "
-        names += f"name={quoteattr(result.filing)} file={quoteattr(result.case)}"
+        names = f"classname={_attr(result.case_id or result.case)} "
+        names += f"name={_attr(result.filing)} file={_attr(result.case)}"
         yield f"    <testcase {names}>\n"
         if not result.ok:
             errors = sum(f.severity == "error" for f in result.findings)
-            message = quoteattr(result.error or f"{errors} error(s)")
-            text = escape(failure_text(result, lang))
+            message = _attr(result.error or f"{errors} error(s)")
+            text = _text(failure_text(result, lang))
             yield f'      <failure message={message} type="docgen">{text}</failure>\n'
         elif result.written:
-            yield f"      <system-out>{escape(chr(10).join(result.written))}</system-out>\n"
+            yield f"      <system-out>{_text(chr(10).join(result.written))}</system-out>\n"
         yield "    </testcase>\n"
     yield "  </testsuite>\n</testsuites>\n"
 
@@ -72,6 +90,7 @@ def write_report(spool: ResultSpool, kind: str, target: Path, lang: str = "en") 
 
     def write(stream: IO[bytes]) -> None:
         for line in lines:
-            stream.write(line.encode("utf-8"))
+            # A file name that is not UTF-8 reaches Python as lone surrogates: escaped, not fatal.
+            stream.write(line.encode("utf-8", "backslashreplace"))
 
     write_atomically_with(target, write)

@@ -6,19 +6,23 @@ are malformed: every problem of a case file is reported at once.
 - a date later than the document date (rule X5);
 - a built-in provider or court that does not exist.
 
+Values quoted in a message pass through :func:`visible`, so that no control character or escape
+sequence typed into a case file reaches a terminal or a report.
+
 Values of the wrong type are left to the model's own messages and skipped here.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from docgen.case.markup import cited_ids, unknown_references
-from docgen.case.model import JST
+from docgen.case.model import JST, UNUSABLE_CHARACTER
 from docgen.case.registry import courts, provider_nicknames, providers
 from docgen.law.findings import Finding, Message, Severity
 
@@ -59,8 +63,20 @@ def _table(data: Data, key: str) -> Data:
     return value if isinstance(value, dict) else {}
 
 
+_SHOWN_ESCAPED = re.compile(
+    f"{UNUSABLE_CHARACTER.pattern}|[\t\n\r\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""Besides the characters a case file may not hold: tab and line breaks (a message is one line)
+and the bidirectional controls that can make a terminal line read as something else."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x1b`` → ``\\u001b``)."""
+    return _SHOWN_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _error(path: str, ja: str, en: str, severity: Severity = "error") -> Finding:
-    return Finding("schema", severity, path, Message(ja=ja, en=en))
+    return Finding("schema", severity, visible(path), Message(ja=visible(ja), en=visible(en)))
 
 
 def evidence_references(data: Data) -> list[Finding]:
@@ -144,14 +160,41 @@ def prose_references(data: Data) -> list[Finding]:
     return findings
 
 
+NAME_MAX_BYTES = 255
+"""The longest file or folder name (in UTF-8 bytes) common file systems allow."""
+
+
 def evidence_files(data: Data, folder: Path) -> list[Finding]:
     findings, root = [], folder.resolve()
     for index, item in _tables(data, "evidence"):
         name, path = item.get("file"), f"evidence[{index}].file"
-        if not isinstance(name, str):
+        if not isinstance(name, str) or UNUSABLE_CHARACTER.search(name):
+            continue  # the model names the wrong type or the character (a NUL, say)
+        if any(len(part.encode("utf-8", "replace")) > NAME_MAX_BYTES for part in Path(name).parts):
+            findings.append(
+                _error(
+                    path,
+                    f"ファイル名が長すぎます（一つの名前は {NAME_MAX_BYTES} バイトまで）",
+                    f"a file or folder name longer than {NAME_MAX_BYTES} bytes, "
+                    "which file systems do not allow",
+                )
+            )
             continue
-        target = (root / name).resolve()
-        if not target.is_relative_to(root):
+        try:
+            target = (root / name).resolve()
+            outside = not target.is_relative_to(root)
+            missing = not outside and not target.is_file()
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            findings.append(
+                _error(
+                    path,
+                    f"証拠ファイル `{name}` を確認できません（{reason}）",
+                    f"evidence file `{name}` cannot be checked ({reason})",
+                )
+            )
+            continue
+        if outside:
             findings.append(
                 _error(
                     path,
@@ -159,7 +202,7 @@ def evidence_files(data: Data, folder: Path) -> list[Finding]:
                     f"`{name}` points outside the case folder",
                 )
             )
-        elif not target.is_file():
+        elif missing:
             findings.append(
                 _error(
                     path,
@@ -175,7 +218,10 @@ def _day(value: object) -> date | None:
     """The day in Japan of a TOML date or date-time (a local date-time is read as JST)."""
     if isinstance(value, datetime):
         aware = value if value.tzinfo else value.replace(tzinfo=JST)
-        return aware.astimezone(JST).date()
+        try:
+            return aware.astimezone(JST).date()
+        except OverflowError:  # near year 1 or 9999: the model reports the date out of range
+            return None
     return value if isinstance(value, date) else None
 
 

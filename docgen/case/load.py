@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from docgen.case.crosscheck import cross_checks
+from docgen.case.crosscheck import cross_checks, visible
 from docgen.case.locate import PathPart, line_of
 from docgen.case.messages import pydantic_message
-from docgen.case.model import UNION_TAGS, Case
+from docgen.case.model import FIRST_YEAR, LAST_YEAR, UNION_TAGS, Case
 from docgen.case.suggest import did_you_mean
 from docgen.errors import CaseError, UsageError
 from docgen.law.findings import Finding, Message, has_errors
@@ -43,31 +44,66 @@ def dotted(path: tuple[PathPart, ...]) -> str:
             text += f"[{part + 1}]"
         else:
             text += f".{part}" if text else part
-    return text
+    return visible(text)  # a quoted TOML key may hold any character: never print it raw
+
+
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
 
 
 def default_date() -> date:
-    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds.
+
+    A value that is not a whole number of seconds, or that names a day outside the years case
+    dates may have, is a usage error (as the reproducible-builds specification asks), never an
+    overflow deep inside a filing; an empty value counts as unset.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return date.today()
+    if not re.fullmatch(r"-?[0-9]+", epoch):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not `{visible(epoch)}`"
+        )
+    ordinal = _EPOCH_DAY + int(epoch) // 86400 if len(epoch) <= 20 else 0
+    if not date(FIRST_YEAR, 1, 1).toordinal() <= ordinal <= date(LAST_YEAR, 12, 31).toordinal():
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch} is not a day between {FIRST_YEAR}-01-01 and "
+            f"{LAST_YEAR}-12-31"
+        )
+    return date.fromordinal(ordinal)
 
 
 def read_source(path: Path) -> str:
+    """The text of a case file; only a regular file is read (a FIFO or a device would hang)."""
     try:
-        return path.read_text(encoding="utf-8-sig")  # Windows editors may write a BOM
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for a file.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        handle = os.open(path, flags)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such case file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a folder, not a case file") from None
+    except ValueError:  # a NUL in the path
+        raise UsageError(f"{visible(str(path))}: not a usable file name") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            mode = os.fstat(stream.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise UsageError(f"{path}: is a folder, not a case file")
+            if not stat.S_ISREG(mode):
+                raise UsageError(f"{path}: not a regular file (a pipe, device or socket)")
+            data = stream.read()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")  # Windows editors may write a BOM
     except UnicodeDecodeError as exc:
         raise UsageError(
             f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
             "save the case file as UTF-8 (Shift_JIS is not supported)"
         ) from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def load_case(path: str | Path) -> LoadedCase:
@@ -88,9 +124,15 @@ def load_case(path: str | Path) -> LoadedCase:
     return LoadedCase(case, path, source, tuple(findings))
 
 
+MAX_DEPTH = 16
+"""Tables and arrays nested deeper than this have no place in a case file (it needs about 5)."""
+
+
 def parse_toml(path: Path, source: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(source)
+        data = tomllib.loads(source)
+    except RecursionError:
+        raise CaseError(str(path), [TOO_DEEP]) from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
@@ -101,6 +143,39 @@ def parse_toml(path: Path, source: str) -> dict[str, Any]:
             en=f"TOML syntax error{place}: {reason}",
         )
         raise CaseError(str(path), [Finding("schema", "error", "", message, line=line)]) from None
+    if nesting_depth(data) > MAX_DEPTH:
+        raise CaseError(str(path), [TOO_DEEP])
+    return data
+
+
+TOO_DEEP = Finding(
+    "schema",
+    "error",
+    "",
+    Message(
+        ja=f"表や配列の入れ子が深すぎます（{MAX_DEPTH}段まで）。事件ファイルの形式ではありません",
+        en=f"tables and arrays are nested too deeply (at most {MAX_DEPTH} levels); "
+        "this is not the shape of a case file",
+    ),
+)
+
+
+def nesting_depth(value: object) -> int:
+    """How deeply tables and arrays nest in ``value``, counted without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def with_document_date(data: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +204,11 @@ def validate(data: dict[str, Any], source: str, findings: list[Finding]) -> Case
 
 def error_finding(error: Any, data: dict[str, Any], source: str) -> Finding:
     parts = tuple(p for p in error["loc"] if p not in UNION_TAGS)
-    message = pydantic_message(error)
+    context = error.get("ctx") or {}
+    if error["type"].startswith("docgen_"):  # our own checks (model.refusal) say it in both
+        message = Message(ja=context["ja"], en=context["en"])
+    else:
+        message = pydantic_message(error)
     if error["type"] == "extra_forbidden":
         hint = did_you_mean(parts)
         if hint:

@@ -7,6 +7,9 @@ Localized text (``L`` in the contract) is either one string for every language o
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -22,6 +25,7 @@ from pydantic import (
     Tag,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 JST = timezone(timedelta(hours=9), "JST")
 Language = Literal["ja", "en"]
@@ -30,7 +34,100 @@ Language = Literal["ja", "en"]
 # that pydantic would convert.
 Flag = Annotated[bool, Strict()]
 Count = Annotated[int, Strict()]
-Day = Annotated[date, Strict()]  # also because a field of CaseInfo is called `date`
+
+
+def refusal(kind: str, ja: str, en: str) -> PydanticCustomError:
+    """A validation error whose message the loader shows in both languages (``docgen_*`` type)."""
+    return PydanticCustomError(f"docgen_{kind}", "{en}", {"ja": ja, "en": en})
+
+
+# Characters with no meaning in a filing, refused wherever they appear in a text value: the C0
+# controls but tab, line feed and carriage return (NUL, BEL, backspace, vertical tab, form feed,
+# ESC …), DEL and the C1 controls, surrogates, and the Unicode noncharacters (U+FDD0–U+FDEF and
+# U+xFFFE/U+xFFFF of every plane). Most of them cannot be stored in a Word file at all (XML 1.0
+# forbids them); the rest are invisible, and a BEL or a form feed must never silently become a
+# paragraph or a page break. Tab, line feed and CRLF are kept as written; a carriage return on
+# its own (old Mac line ending, written `\r` in TOML) is read as a line feed, so that every
+# format shows the same line break.
+UNUSABLE_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+    + "]"
+)
+_LONE_CR = re.compile(r"\r(?!\n)")
+_CONTROL_NAMES = {
+    0x00: ("ヌル文字", "NUL"),
+    0x07: ("ベル", "bell"),
+    0x08: ("バックスペース", "backspace"),
+    0x0B: ("垂直タブ", "vertical tab"),
+    0x0C: ("改ページ", "form feed"),
+    0x1B: ("エスケープ", "escape"),
+    0x7F: ("削除文字", "delete"),
+}
+
+
+def character_name(character: str) -> tuple[str, str]:
+    """(ja, en) naming a character by its code point, e.g. ``U+000C（改ページ）``, never itself."""
+    code = ord(character)
+    label = f"U+{code:04X}"
+    if code in _CONTROL_NAMES:
+        ja, en = _CONTROL_NAMES[code]
+        return f"{label}（{ja}）", f"{label} ({en})"
+    category = unicodedata.category(character)
+    if category == "Cc":
+        return f"{label}（制御文字）", f"{label} (a control character)"
+    if category == "Cs":
+        return f"{label}（サロゲート）", f"{label} (a lone surrogate)"
+    return f"{label}（非文字）", f"{label} (a Unicode noncharacter)"
+
+
+def _filing_text(value: str) -> str:
+    """Refuse characters that have no meaning in a filing; read a lone CR as a line feed."""
+    found = UNUSABLE_CHARACTER.search(value)
+    if found:
+        ja, en = character_name(found.group())
+        position = found.start() + 1
+        raise refusal(
+            "character",
+            f"{position}文字目に {ja} が含まれています。書面では意味のない文字で、その多くは Word の"
+            "文書に保存できないため、削除してください（改行は \\n、タブは \\t で書けます）",
+            f"holds {en} at character {position}: a character with no meaning in a filing, most "
+            "of which a Word document cannot hold; remove it (a line break is written \\n, a tab \\t)",
+        )
+    return _LONE_CR.sub("\n", value)
+
+
+Text = Annotated[str, AfterValidator(_filing_text)]
+"""Any text of the case file: no control characters but tab and line breaks (see above)."""
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""Dates of the events of a matter (posts, connections, the document …) fall in these years."""
+FIRST_YEAR_OF_LIFE = 1900
+"""Birth dates and the dates evidence was made may be older."""
+
+
+def _years(first: int, last: int) -> Callable[[date], date]:
+    """A check that a date (or date-time, by its own calendar day) lies in ``first``–``last``."""
+
+    def check(value: date) -> date:
+        # Compared by year alone: no arithmetic on the value, which could overflow near year 1.
+        if not first <= value.year <= last:
+            shown = value.isoformat()
+            bounds = f"{first}-01-01 – {last}-12-31"
+            raise refusal(
+                "date_range",
+                f"{shown} は受け付ける範囲（{bounds}）の外です。年を確認してください",
+                f"{shown} is outside the range docgen accepts here ({bounds}); check the year",
+            )
+        return value
+
+    return check
+
+
+Day = Annotated[date, Strict(), AfterValidator(_years(FIRST_YEAR, LAST_YEAR))]
+"""The day of an event of the matter (also named Day because a field of CaseInfo is `date`)."""
+LifeDay = Annotated[date, Strict(), AfterValidator(_years(FIRST_YEAR_OF_LIFE, LAST_YEAR))]
+"""A birth date, or the day a piece of evidence was made."""
 
 
 class StrictModel(BaseModel):
@@ -43,9 +140,9 @@ class StrictModel(BaseModel):
 class LocalizedTable(StrictModel):
     """``{ja = "…", en = "…"}``: at least one of the two."""
 
-    ja: str | None = None
+    ja: Text | None = None
     """日本語 / Japanese"""
-    en: str | None = None
+    en: Text | None = None
     """英語 / English"""
 
     @model_validator(mode="after")
@@ -63,7 +160,7 @@ def _text_or_table(value: object) -> str:
 # that form alone (and the loader drops the tag from the key path).
 UNION_TAGS = frozenset({"plain", "table"})
 L = Annotated[
-    Annotated[str, Tag("plain")] | Annotated[LocalizedTable, Tag("table")],
+    Annotated[Text, Tag("plain")] | Annotated[LocalizedTable, Tag("table")],
     Discriminator(_text_or_table),
 ]
 """Localized text: one string for every language, or ``{ja, en}``."""
@@ -96,10 +193,51 @@ def _jst_moment(moment: datetime) -> datetime:
     return moment.replace(tzinfo=JST) if moment.tzinfo is None else moment
 
 
-Moment = Annotated[datetime, Strict(), AfterValidator(_jst_moment)]
-CaseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")]
-"""[A-Za-z0-9._-]+, not starting with a dot: `..` would name a folder outside the output folder."""
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Moment = Annotated[
+    datetime,
+    Strict(),
+    AfterValidator(_years(FIRST_YEAR, LAST_YEAR)),
+    AfterValidator(_jst_moment),
+]
+CASE_ID_MAX = 100
+"""Characters of a case id: it names a folder, and the paths under it must stay short."""
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+"""Names Windows reserves for devices, with any extension (`aux.docx` too), in any case."""
+
+
+def _portable_folder_name(value: str) -> str:
+    """A case id every file system can use as a folder name: Windows' rules too, and short."""
+    if len(value) > CASE_ID_MAX:
+        raise refusal(
+            "case_id",
+            f"{len(value)}文字あります。{CASE_ID_MAX}文字以内にしてください（出力フォルダ名になります）",
+            f"is {len(value)} characters long; use at most {CASE_ID_MAX} (it names the output folder)",
+        )
+    if value.split(".")[0].lower() in WINDOWS_RESERVED:
+        raise refusal(
+            "case_id",
+            f"`{value}` は Windows が装置名として予約している名前のため、フォルダ名に使えません",
+            f"`{value}` is a device name Windows reserves, so no folder can be named after it",
+        )
+    if value.endswith("."):
+        raise refusal(
+            "case_id",
+            "末尾を . にしないでください（Windows はフォルダ名の末尾の . を削ります）",
+            "must not end with `.` (Windows drops a trailing dot from a folder name)",
+        )
+    return value
+
+
+CaseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$"),
+    AfterValidator(_portable_folder_name),
+]
+"""[A-Za-z0-9._-]+, not starting with a dot (`..` would name a folder outside the output folder),
+not ending with one, not a Windows device name (CON, NUL, COM1, aux.docx …), at most 100 long."""
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_filing_text)]
 
 
 class Right(StrEnum):
@@ -169,7 +307,7 @@ class Court(StrictModel):
 
 
 CourtRef = Annotated[
-    Annotated[str, Tag("plain")] | Annotated[Court, Tag("table")],
+    Annotated[Text, Tag("plain")] | Annotated[Court, Tag("table")],
     Discriminator(_text_or_table),
 ]
 
@@ -179,7 +317,7 @@ class RelatedCase(StrictModel):
 
     court: CourtRef
     """係属中の事件の裁判所 / court where the case is pending"""
-    number: str
+    number: Text
     """事件番号（例: 令和8年(発チ)第123号） / case number"""
     provision_order: Flag = False
     """その事件で提供命令が発令され、アクセスプロバイダが判明した / a provision order issued in it identified the access provider"""
@@ -200,7 +338,7 @@ class CaseInfo(StrictModel):
     """被害届・告訴状の提出先の警察署 / police station the report is filed with"""
     related_case: RelatedCase | None = None
     """係属中の関連事件 / pending related case"""
-    acknowledged: list[str] = Field(default_factory=list)
+    acknowledged: list[Text] = Field(default_factory=list)
     """確認済みの警告の規則ID（例: ["S18", "D6"]）。一覧には残り --strict では失敗しない。エラーは対象外 / rule ids of warnings the lawyer has considered: still listed, no longer failing --strict; never errors"""
 
 
@@ -220,17 +358,17 @@ class Victim(StrictModel):
     """個人か法人か / individual or corporation"""
     name: L
     """氏名又は名称 / name"""
-    name_kana: str | None = None
+    name_kana: Text | None = None
     """ふりがな（カタカナ） / reading of the name in kana"""
     address: L
     """住所又は本店所在地 / address (registered office for a corporation)"""
-    birth_date: Day | None = None
+    birth_date: LifeDay | None = None
     """生年月日（被害届の年齢） / date of birth (the police report states the age)"""
     occupation: L | None = None
     """職業 / occupation"""
-    phone: str | None = None
+    phone: Text | None = None
     """電話番号 / telephone"""
-    email: str | None = None
+    email: Text | None = None
     """メールアドレス / e-mail"""
     representative: Representative | None = None
     """法人の代表者 / a corporation's representative"""
@@ -247,11 +385,11 @@ class Attorney(StrictModel):
     """法律事務所名 / law office"""
     address: L | None = None
     """事務所の所在地（送達場所） / office address (for service)"""
-    phone: str | None = None
+    phone: Text | None = None
     """電話番号 / telephone"""
-    fax: str | None = None
+    fax: Text | None = None
     """FAX番号 / fax"""
-    email: str | None = None
+    email: Text | None = None
     """メールアドレス / e-mail"""
     bar: L | None = None
     """所属弁護士会 / bar association"""
@@ -260,7 +398,7 @@ class Attorney(StrictModel):
 class Provider(StrictModel):
     """A provider: a built-in `ref`, or its fields written out (they override the built-in ones)."""
 
-    ref: str | None = None
+    ref: Text | None = None
     """登録済み事業者（x, google, meta, line-yahoo, docomo, kddi, softbank, rakuten-mobile） / built-in provider id"""
     name: L | None = None
     """名称 / legal name"""
@@ -279,9 +417,9 @@ class AccessProvider(Provider):
 
     network: Literal["mobile", "fixed"] | None = None
     """携帯（mobile）か固定回線（fixed）か（ログの保存期間が異なる） / mobile or fixed network (log retention differs)"""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=list)
     """IPアドレスがこの事業者のものであることを示す証拠（WHOIS等の [[evidence]] の id） / ids of the [[evidence]] (e.g. WHOIS) showing the IP addresses are this provider's"""
-    case_number: str | None = None
+    case_number: Text | None = None
     """この事業者に対する申立ての事件番号（申立て後） / number of the case against this provider, once filed"""
 
 
@@ -294,7 +432,7 @@ class OriginalPost(StrictModel):
 
     url: Url | None = None
     """元の投稿のURL / URL of the original post"""
-    account: str | None = None
+    account: Text | None = None
     """元の投稿のアカウント / account of the original post"""
     text: L | None = None
     """元の投稿の原文（ja）とその訳（en） / original text and its translation"""
@@ -305,9 +443,9 @@ class Post(StrictModel):
 
     url: Url
     """個別の投稿のURL / URL of the individual post"""
-    account: str
+    account: Text
     """アカウント（@から始まるID） / account handle (@…)"""
-    account_name: str | None = None
+    account_name: Text | None = None
     """表示名 / display name"""
     posted_at: Moment
     """投稿日時（時差を付けて。省略時は日本時間） / date and time of posting (offset; JST if none)"""
@@ -321,7 +459,7 @@ class Post(StrictModel):
     """被害者が投稿を見つけた日 / when the victim found it"""
     still_online: Flag | None = None
     """現在も閲覧できるか / still online"""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=list)
     """この投稿の証拠（[[evidence]] の id） / ids of the [[evidence]] entries showing it"""
     followers: Count | None = Field(None, ge=0)
     """投稿時のフォロワー数（鍵アカウントでは承認済みフォロワー数） / followers when posted (approved followers for a locked account)"""
@@ -373,6 +511,10 @@ class Claim(StrictModel):
     """発信者情報開示仮処分命令申立書だけの記載 / wording for the IP-disclosure provisional disposition only"""
     access_provider_petition: ClaimWording | None = Field(None, alias="access-provider-petition")
     """アクセスプロバイダに対する開示命令申立書だけの記載 / wording for the petition against the access provider only"""
+    deletion_injunction: ClaimWording | None = Field(None, alias="deletion-injunction")
+    """投稿記事削除仮処分命令申立書だけの記載 / wording for the deletion injunction only"""
+    criminal_complaint: ClaimWording | None = Field(None, alias="criminal-complaint")
+    """告訴状だけの記載（犯罪事実として） / wording for the criminal complaint only (as facts of the offence)"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -400,7 +542,7 @@ class Deletion(StrictModel):
 
     show_name_to_sender: Flag = False
     """発信者に氏名を開示してよいか / may the platform show the requester's name to the poster"""
-    attachments: list[str] | None = None
+    attachments: list[Text] | None = None
     """添付する証拠（[[evidence]] の id。発信者に転送される。省略時は投稿の証拠） / evidence ids to attach (forwarded to the poster; default: the posts' own evidence)"""
 
 
@@ -436,15 +578,15 @@ class Disclosure(StrictModel):
 class Connection(StrictModel):
     """A logged connection the platform disclosed."""
 
-    ip: str
+    ip: Text
     """IPアドレス / IP address"""
     port: Count | None = Field(None, ge=0, le=65535)
     """ポート番号 / source port"""
     at: Moment
     """接続日時（プラットフォームの記録どおり、UTCなら Z） / moment of the connection (as logged; Z for UTC)"""
-    destination: str | None = None
+    destination: Text | None = None
     """接続先（携帯電話事業者の場合） / connection destination (for mobile carriers)"""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=list)
     """この通信の記録を示す証拠（[[evidence]] の id） / ids of the [[evidence]] showing the platform disclosed it"""
 
 
@@ -455,7 +597,7 @@ class Offender(StrictModel):
     """犯人の氏名又は通称 / offender's name or alias"""
     address: L | None = None
     """犯人の住居 / offender's address"""
-    account: str | None = None
+    account: Text | None = None
     """犯人のアカウント / offender's account handle"""
 
 
@@ -484,7 +626,7 @@ PRIVATE_EVIDENCE: frozenset[str] = frozenset({"statement", "medical"})
 class Evidence(StrictModel):
     """An exhibit (甲号証 / 疎甲号証), numbered in this order."""
 
-    id: str
+    id: Text
     """証拠の識別子（投稿の evidence から参照） / id, referred to from posts"""
     title: L
     """標目 / title"""
@@ -492,13 +634,13 @@ class Evidence(StrictModel):
     """種類（medical は診断書等） / kind (medical: a doctor's certificate or records)"""
     form: Literal["copy", "original"] = "copy"
     """原本・写しの別 / whether the court gets the original or a copy"""
-    made_at: Day | None = None
+    made_at: LifeDay | None = None
     """作成日 / date made"""
     author: L | None = None
     """作成者 / author"""
     purpose: L | None = None
     """立証趣旨 / what it proves"""
-    file: str | None = None
+    file: Text | None = None
     """ファイル（事件フォルダからの相対パス） / file, relative to the case folder"""
 
 

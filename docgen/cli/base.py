@@ -2,7 +2,8 @@
 the output options of render and batch.
 
 The ``docgen.cli`` package is the only place that prints or exits. A :class:`DocgenError` becomes a
-message on stderr and its exit code: 1 the case has errors, 2 usage, 3 a broken template.
+message on stderr and its exit code: 1 the case has errors, 2 usage, 3 a broken template. Ctrl-C
+(SIGINT) is caught once, here, and exits with 130 as shells expect, without a traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from docgen.errors import CaseError, DocgenError
 from docgen.report import findings_text, message_language, summary_line
 
 F = TypeVar("F", bound=Callable[..., Any])
+INTERRUPTED = 130
+"""Exit code after Ctrl-C: 128 + SIGINT, as a shell reports a program the signal stopped."""
 WRITING_COMMANDS = {"render", "batch", "init"}
 NOTHING_WRITTEN = {"ja": "。何も書き出していません", "en": "; nothing was written"}
 
@@ -69,7 +72,18 @@ def output_options(command: F) -> F:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class DocgenGroup(click.Group):
+    """The command group, which turns Ctrl-C into exit 130 (click's own handling exits 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ndocgen: interrupted", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="docgen")
 def main() -> None:
     """docgen: filings for victims of online defamation in Japan, from one case file."""

@@ -1,15 +1,31 @@
-"""docgen batch: many cases for CI, with progress, a summary and reports."""
+"""docgen batch: many cases for CI, with progress, a summary and reports.
+
+Whatever a case file or its path holds is printed through :func:`terminal_safe`: no escape
+sequence or control character from a case reaches the terminal (or a CI log).
+"""
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
+from docgen.case.crosscheck import visible
 from docgen.cli.base import main, output_options, reports_errors
 from docgen.errors import UsageError
 from docgen.report import message_language
+
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+"""ANSI/VT escape sequences: CSI (colours, cursor moves), OSC (window titles, links), and the
+two-character ones."""
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without escape sequences and with other control characters escaped, line by line."""
+    return "\n".join(visible(line) for line in _ESCAPE_SEQUENCE.sub("", text).split("\n"))
 
 
 @main.command()
@@ -26,7 +42,9 @@ from docgen.report import message_language
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
 @click.option(
     "--report",
+    "reports",
     nargs=2,
+    multiple=True,
     type=(click.Choice(["json", "junit"]), click.Path()),
     help="Write a report: json FILE or junit FILE.",
 )
@@ -43,7 +61,7 @@ def batch(
     langs: str | None,
     formats: str,
     jobs: int | None,
-    report: tuple[str, str] | None,
+    reports: tuple[tuple[str, str], ...],
     shard: str | None,
     allow_empty: bool,
     templates: str | None,
@@ -51,13 +69,19 @@ def batch(
 ) -> None:
     """Render many cases (files, folders holding case.toml, or globs) for CI."""
     import os
-    from pathlib import Path
 
     from docgen import api
     from docgen import batch as batching
     from docgen.render.document import RenderOptions
     from docgen.render.templates import TemplateSource
 
+    if len(reports) > 1:
+        raise UsageError(
+            "--report is given more than once; give one report (json FILE or junit FILE)"
+        )
+    report = reports[0] if reports else None
+    if report:
+        _check_report_target(Path(report[1]))
     chosen_formats = api.parse_choices(formats, api.FORMATS, "format") or ["docx"]
     options = batching.BatchOptions(
         out_dir=Path(out_dir),
@@ -76,10 +100,20 @@ def batch(
             "--allow-empty if an empty set is expected"
         )
     cases = [c.path for c in batching.select_shard(found, batching.parse_shard(shard))]
+    # Over every case found, not only this shard's: every CI job agrees on which cases fail.
+    shared = batching.duplicate_ids([c.path for c in found])
     pdfs = batching.PdfQueue("docx" in chosen_formats) if "pdf" in chosen_formats else None
     with batching.ResultSpool() as spool:
         with BatchProgress(len(cases)) as progress:
-            for results in batching.run_batch(cases, options, jobs or os.cpu_count() or 1):
+            for case in cases:
+                if case in shared:
+                    failed = batching.duplicate_failures(case, *shared[case], options)
+                    for result in failed:
+                        spool.add(result)
+                    progress.advance(failed)
+            unique = [case for case in cases if case not in shared]
+            workers = jobs or os.cpu_count() or 1
+            for results in batching.run_batch(unique, options, workers, _worker_lost):
                 for result in results:
                     spool.add(result)
                     if pdfs:
@@ -90,22 +124,54 @@ def batch(
         _finish_batch(spool, report)
 
 
-def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
-    from pathlib import Path
+def _worker_lost(count: int) -> None:
+    click.echo(
+        f"docgen: a worker process was lost (killed, or out of memory); the {count} case(s) it "
+        "may have held are rendered again, each in a process of its own",
+        err=True,
+    )
 
+
+def _check_report_target(target: Path) -> None:
+    """Refuse a report file that cannot be written before anything is rendered."""
+    import tempfile
+
+    if target.is_dir():
+        raise UsageError(f"--report {target}: is a folder, not a file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=target.parent):
+            pass
+    except OSError as exc:
+        raise UsageError(f"--report {target}: cannot be written ({exc.strerror})") from None
+
+
+def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
     from docgen.batch_report import failure_text, write_report
 
     lang = message_language()
     for result in spool.results(failed_only=True):
-        click.echo(f"FAILED {result.case} [{result.filing}]", err=True)
-        click.echo("  " + failure_text(result, lang).replace("\n", "\n  "), err=True)
+        click.echo(terminal_safe(f"FAILED {result.case} [{result.filing}]"), err=True)
+        text = terminal_safe(failure_text(result, lang))
+        click.echo("  " + text.replace("\n", "\n  "), err=True)
+    report_failed = False
     if report:
-        write_report(spool, report[0], Path(report[1]), lang)
+        try:
+            write_report(spool, report[0], Path(report[1]), lang)
+        except OSError as exc:
+            report_failed = True
+            click.echo(
+                terminal_safe(
+                    f"docgen: the {report[0]} report could not be written to {report[1]} "
+                    f"({exc.strerror}); the documents themselves were written"
+                ),
+                err=True,
+            )
     click.echo(
         f"{spool.cases()} case(s), {spool.documents} document(s) written, "
         f"{spool.failures} case × filing failure(s)"
     )
-    sys.exit(1 if spool.failures else 0)
+    sys.exit(2 if report_failed else 1 if spool.failures else 0)
 
 
 class BatchProgress:
@@ -143,4 +209,5 @@ class BatchProgress:
             self._bar.update(1, results)
         else:
             case = results[0].case if results else "?"
-            click.echo(f"[{self.done}/{self.total}] {case}: {self._status()}", err=True)
+            line = f"[{self.done}/{self.total}] {case}: {self._status()}"
+            click.echo(terminal_safe(line), err=True)

@@ -25,17 +25,37 @@ ERAS: tuple[tuple[date, str], ...] = (
 )
 
 
+MEIJI_FIRST_YEAR = 1868
+
+
 def era_year(day: date) -> tuple[str, int]:
     """(era name, year of the era) for ``day``: 2019-04-30 → 平成31, 2019-05-01 → 令和1."""
     for start, name in ERAS:
         if day >= start:
-            return name, day.year - start.year + 1
+            # Meiji began in 1868; the table starts it at 1873, when the Gregorian calendar did.
+            first_year = MEIJI_FIRST_YEAR if name == "明治" else start.year
+            return name, day.year - first_year + 1
     raise ValueError(f"{day.isoformat()} is before the Gregorian calendar was adopted in Japan")
 
 
 def era_year_text(day: date) -> str:
+    """令和8年; a day before the eras (1873, when Japan took the Gregorian calendar) as 1872年.
+
+    The loader keeps the dates of a case in 1900–2100, but a template may compute any date: a
+    filter never fails inside a template, which would blame the template for the value.
+    """
+    if day < ERAS[-1][0]:
+        return f"{day.year}年"
     name, year = era_year(day)
     return f"{name}{'元' if year == 1 else year}年"
+
+
+def _in_japan(moment: datetime) -> datetime:
+    """``moment`` in Japan time; as given when that would leave the calendar (near year 1 or 9999)."""
+    try:
+        return as_jst(moment)
+    except OverflowError:
+        return moment
 
 
 def jdate(day: date | datetime | None) -> str:
@@ -43,7 +63,7 @@ def jdate(day: date | datetime | None) -> str:
     if day is None:
         return ""
     if isinstance(day, datetime):
-        day = as_jst(day).date()
+        day = _in_japan(day).date()
     return f"{era_year_text(day)}{day.month}月{day.day}日"
 
 
@@ -51,7 +71,7 @@ def jmoment(moment: datetime | None, seconds: bool = False) -> str:
     """令和8年9月1日21時14分 in Japan time; a UTC source value is shown beside it."""
     if moment is None:
         return ""
-    local = as_jst(moment)
+    local = _in_japan(moment)
     clock = f"{local.hour}時{local.minute}分" + (f"{local.second}秒" if seconds else "")
     text = f"{jdate(local.date())}{clock}"
     if is_utc(moment):
@@ -65,7 +85,7 @@ def edate(day: date | datetime | None) -> str:
     if day is None:
         return ""
     if isinstance(day, datetime):
-        day = as_jst(day).date()
+        day = _in_japan(day).date()
     return format_date(day, format="long", locale="en_US")
 
 
@@ -73,7 +93,7 @@ def emoment(moment: datetime | None, seconds: bool = False) -> str:
     """September 1, 2026, 21:14 JST; a UTC source value is shown beside it."""
     if moment is None:
         return ""
-    local = as_jst(moment)
+    local = _in_japan(moment)
     pattern = "HH:mm:ss" if seconds else "HH:mm"
     text = f"{edate(local.date())}, {format_time(local.time(), pattern, locale='en_US')} JST"
     if is_utc(moment):

@@ -75,7 +75,8 @@ MAXIMAL_CASE: dict[str, Any] = {
     | {k: _TEXT for k in ("no_justification", "necessity")}
     | {"deletion-request": _WORDING, "disclosure-petition": _WORDING}
     | {"preservation-petition": _WORDING, "police-report": _WORDING}
-    | {"provisional-disclosure-petition": _WORDING, "access-provider-petition": _WORDING},
+    | {"provisional-disclosure-petition": _WORDING, "access-provider-petition": _WORDING}
+    | {"deletion-injunction": _WORDING, "criminal-complaint": _WORDING},
     "deletion": {"show_name_to_sender": True, "attachments": ["1"]},
     "disclosure": {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
