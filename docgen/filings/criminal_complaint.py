@@ -9,6 +9,7 @@ from docgen.filings.base import Filing, Requirement, every_exhibit
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import CRIMINAL_COMPLAINT
 from docgen.law.findings import Message
+from docgen.law.rules_complaint import RULES as COMPLAINT_RULES
 from docgen.law.rules_police import (
     p8_prosecution_limitation,
     p9_offence_classification,
@@ -53,7 +54,7 @@ FILING = Filing(
             code="P3",
         ),
     ),
-    rules=(p8_prosecution_limitation, p9_offence_classification, p9_publicness),
+    rules=(*COMPLAINT_RULES, p8_prosecution_limitation, p9_offence_classification, p9_publicness),
     voice=CRIMINAL_COMPLAINT,
     texts=("police.circumstances", "claim.facts_alleged", "claim.harm"),
     shared_claim=False,

@@ -21,6 +21,7 @@ from docgen.filings.voice import PROVISIONAL_DISPOSITION
 from docgen.law.fees import provisional_disposition_stamp
 from docgen.law.findings import Message
 from docgen.law.rules import s1_corporate_rights, x8_title_at_posting
+from docgen.law.rules_injunction import INJUNCTION_RULES
 from docgen.law.rules_pleading import d16_nothing_online, x2_platform_representative
 
 FILING = Filing(
@@ -54,7 +55,12 @@ FILING = Filing(
             code="D7",
         ),
     ),
-    rules=(s1_corporate_rights, x8_title_at_posting, x2_platform_representative),
+    rules=(
+        s1_corporate_rights,
+        x8_title_at_posting,
+        x2_platform_representative,
+        *INJUNCTION_RULES,
+    ),
     voice=PROVISIONAL_DISPOSITION,
     texts=(*CLAIM_PLEADING, "claim.necessity"),
     posts_of=posts_to_remove,
