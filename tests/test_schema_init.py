@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -59,18 +60,39 @@ def test_schema_lists_enums_and_describes_keys_in_both_languages() -> None:
     assert schema["$defs"]["Post"]["additionalProperties"] is False
 
 
-def test_init_writes_a_commented_skeleton_that_loads(runner: CliRunner, tmp_path: Path) -> None:
+def fill(skeleton: str) -> str:
+    """The skeleton with every placeholder replaced by the text it asks for."""
+    text = re.sub(r"【要記入：([^】]*)】", r"\1", skeleton)
+    return re.sub(r"\[TO FILL: ([^\]]*)\]", r"\1", text)
+
+
+def test_init_writes_a_commented_skeleton_for_the_filing(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["init", "--filing", "police", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output
     text = (tmp_path / "m" / "case.toml").read_text(encoding="utf-8")
     assert "# 罪名: defamation（名誉毀損）, insult（侮辱） / offences" in text
     assert "[police]" in text and "[disclosure]" not in text
-    assert load_case(tmp_path / "m" / "case.toml").case.police is not None
+    filled = tmp_path / "m" / "filled.toml"
+    filled.write_text(fill(text), encoding="utf-8")
+    assert load_case(filled).case.police is not None
 
 
-def test_init_for_every_filing_passes_check(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_untouched_skeleton_never_passes(runner: CliRunner, tmp_path: Path) -> None:
+    """Every placeholder init writes is an error naming its key until it is replaced."""
+    assert runner.invoke(main, ["init", "--filing", "petition", str(tmp_path)]).exit_code == 0
+    case = tmp_path / "case.toml"
+    result = runner.invoke(main, ["check", str(case), "--filing", "petition", "--strict"])
+    assert result.exit_code == 1
+    assert "victim.name" in result.output and "still holds the placeholder" in result.output
+    rendered = runner.invoke(main, ["render", "petition", str(case), "-o", str(tmp_path / "o")])
+    assert rendered.exit_code == 1 and not (tmp_path / "o").exists()
+
+
+def test_init_for_every_filing_passes_check_once_filled(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
-    result = runner.invoke(main, ["check", str(tmp_path / "case.toml")])
+    case = tmp_path / "case.toml"
+    case.write_text(fill(case.read_text(encoding="utf-8")), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(case)])
     assert result.exit_code == 0, result.output
 
 

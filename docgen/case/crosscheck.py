@@ -41,8 +41,13 @@ DATED_KEYS = (
 )
 
 
+PLACEHOLDERS = ("【要記入：", "[TO FILL: ")
+"""How `docgen init` marks what the lawyer must write; a value still holding one is an error."""
+
+
 def cross_checks(data: Data, folder: Path, today: date) -> list[Finding]:
     return [
+        *placeholders_left(data),
         *evidence_references(data),
         *prose_references(data),
         *evidence_files(data, folder),
@@ -313,3 +318,16 @@ def acknowledged_rules(data: Data) -> list[Finding]:
                 )
             )
     return findings
+
+
+def placeholders_left(data: Data) -> list[Finding]:
+    """A value `docgen init` wrote as a placeholder and nobody replaced yet."""
+    return [
+        _error(
+            path,
+            f"`{path}` は docgen init が書いた仮の値のままです。実際の内容に書き換えてください",
+            f"`{path}` still holds the placeholder docgen init wrote: replace it with the facts",
+        )
+        for path, text in dict(_strings(data, "")).items()
+        if any(marker in text for marker in PLACEHOLDERS)
+    ]

@@ -19,6 +19,7 @@ import tomlkit
 from pydantic import BaseModel
 from tomlkit.items import AoT, Table
 
+from docgen.case.crosscheck import PLACEHOLDERS
 from docgen.case.descriptions import describe
 from docgen.case.model import JST, Case, LocalizedTable
 from docgen.errors import UsageError
@@ -41,6 +42,7 @@ EXAMPLES: dict[str, Any] = {
     "attorneys.phone": "03-0000-0000",
     "attorneys.fax": "03-0000-0001",
 }
+PLACEHOLDER_JA, PLACEHOLDER_EN = PLACEHOLDERS
 SKIPPED = {
     "case.related_case",
     "case.acknowledged",
@@ -100,6 +102,14 @@ def _table(model: type[BaseModel], prefix: str, today: date) -> Table:
     return table
 
 
+def placeholder_ja(what: str) -> str:
+    return f"{PLACEHOLDER_JA}{what}】"
+
+
+def placeholder_en(what: str) -> str:
+    return f"{PLACEHOLDER_EN}{what}]"
+
+
 def _placeholder(annotation: Any, description: str, today: date) -> Any:
     if _is_list(_without_none(annotation)):
         item = _single(typing.get_args(_without_none(annotation))[0], description, today)
@@ -119,7 +129,7 @@ def _single(annotation: Any, description: str, today: date) -> Any:
     options = _options(annotation)
     if LocalizedTable in options:
         inline = tomlkit.inline_table()
-        inline.update({"ja": f"【{ja.split('（')[0]}】", "en": f"[{en.split(' (')[0]}]"})
+        inline.update({"ja": placeholder_ja(ja.split("（")[0]), "en": placeholder_en(en.split(" (")[0])})
         return inline
     for option in options:
         if isinstance(option, type) and issubclass(option, Enum):
@@ -131,7 +141,7 @@ def _single(annotation: Any, description: str, today: date) -> Any:
         if option is date:
             return today
         if option is str:
-            return f"【{ja}】"
+            return placeholder_ja(ja)
         if typing.get_origin(option) is typing.Literal:
             return typing.get_args(option)[0]
     return None
