@@ -102,3 +102,13 @@ def test_init_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "already exists" in result.stderr
     assert (tmp_path / "case.toml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_a_petition_skeleton_holds_only_what_the_petition_needs(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    assert runner.invoke(main, ["init", "--filing", "petition", str(tmp_path)]).exit_code == 0
+    text = (tmp_path / "case.toml").read_text(encoding="utf-8")
+    assert "police_station" not in text and "decision_notified_at" not in text
+    assert runner.invoke(main, ["init", "--filing", "police", str(tmp_path / "p")]).exit_code == 0
+    assert "police_station" in (tmp_path / "p" / "case.toml").read_text(encoding="utf-8")

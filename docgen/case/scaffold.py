@@ -77,7 +77,7 @@ def scaffold(filings: Sequence[Filing], today: date) -> str:
         field = Case.model_fields[name]
         model = _model_of(field.annotation)
         assert model is not None
-        table = _table(model, name, today)
+        table = _table(model, name, today, skipped(filings))
         document.add(tomlkit.nl())
         if _is_list(field.annotation):
             array = AoT([table])
@@ -88,11 +88,20 @@ def scaffold(filings: Sequence[Filing], today: date) -> str:
     return tomlkit.dumps(document)
 
 
-def _table(model: type[BaseModel], prefix: str, today: date) -> Table:
+ONLY_WHEN_REQUIRED = {"case.police_station", "disclosure.decision_notified_at"}
+"""Keys written only for a filing that requires them (a petition has no police station)."""
+
+
+def skipped(filings: Sequence[Filing]) -> set[str]:
+    required = {r.path for f in filings for r in f.requirements}
+    return SKIPPED | (ONLY_WHEN_REQUIRED - required)
+
+
+def _table(model: type[BaseModel], prefix: str, today: date, skip: set[str]) -> Table:
     table = tomlkit.table()
     for key, field in model.model_fields.items():
         path = f"{prefix}.{key}"
-        if path in SKIPPED:
+        if path in skip:
             continue
         value = EXAMPLES.get(path, _placeholder(field.annotation, describe(model, key), today))
         if value is None:
