@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,10 +86,15 @@ def _with_pdfs(files: list[RenderedFile], keep_docx: bool) -> list[RenderedFile]
     return [*others, *(documents if keep_docx else []), *pdfs]
 
 
-def check_path(case_path: str | Path, filing: str | None = None) -> CheckResult:
-    """``docgen check``: every finding about the case, for one filing or all it supports."""
+def check_path(
+    case_path: str | Path, filing: str | None = None, as_of: date | None = None
+) -> CheckResult:
+    """``docgen check``: every finding about the case, for one filing or all it supports, with
+    the deadlines as of ``as_of`` (default: today, or the day of SOURCE_DATE_EPOCH)."""
+    from docgen.case.load import default_date
+
     loaded = load_case(case_path)
-    return check_case(loaded, get_filing(filing) if filing else None)
+    return check_case(loaded, get_filing(filing) if filing else None, as_of or default_date())
 
 
 __all__ = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
 from docgen.case.load import LoadedCase, key_parts
@@ -50,6 +51,8 @@ class CheckResult:
     """Deadlines already past or within 14 days of the document date."""
     plan: tuple[PlannedFiling, ...] = ()
     """Every filing and whether the matter's stage and facts call for it now."""
+    as_of: date | None = None
+    """The day the deadlines count from (None: the document date)."""
 
     @property
     def ok(self) -> bool:
@@ -90,10 +93,15 @@ def filing_findings(case: Case, filing: Filing) -> list[Finding]:
     return findings
 
 
-def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
-    """Every finding about ``loaded``: load warnings, general rules, then the filing's own."""
+def check_case(
+    loaded: LoadedCase, filing: Filing | None = None, as_of: date | None = None
+) -> CheckResult:
+    """Every finding about ``loaded``: load warnings, general rules, then the filing's own; with
+    ``as_of`` (``docgen check``: today), the deadlines as of that day and a warning for the log
+    retention that has lapsed by then."""
     case = loaded.case
-    findings = [*loaded.warnings, *general_rules(case)]
+    due = urgent(case, as_of=as_of)
+    findings = [*loaded.warnings, *general_rules(case), *lapsed_retention(due, as_of)]
     for lang in case.case.languages:
         findings += untranslated(case, lang)
     targets = [filing] if filing else supported_filings(case)
@@ -110,9 +118,32 @@ def check_case(loaded: LoadedCase, filing: Filing | None = None) -> CheckResult:
         filing.id if filing else None,
         tuple(sort_findings(dedupe(located))),
         case,
-        tuple(urgent(case)),
+        tuple(due),
         tuple(filing_plan(case)),
+        as_of,
     )
+
+
+def lapsed_retention(due: list[Deadline], as_of: date | None) -> list[Finding]:
+    """L1: a log-retention deadline already past on ``as_of``: the logs may be gone."""
+    if as_of is None:
+        return []
+    return [
+        Finding(
+            "L1",
+            "warning",
+            d.path,
+            Message(
+                ja=f"アクセスプロバイダのログの通常の保存期間は {d.due.isoformat()} に経過しています"
+                f"（{as_of.isoformat()} 現在）。ログは既に消去されているおそれがあります",
+                en=f"the access provider's usual log retention lapsed on {d.due.isoformat()} "
+                f"(as of {as_of.isoformat()}): the logs may already be erased",
+            ),
+            basis=d.basis,
+        )
+        for d in due
+        if d.kind == "log-retention" and d.days_left(as_of) < 0
+    ]
 
 
 def acknowledge(findings: list[Finding], case: Case) -> list[Finding]:

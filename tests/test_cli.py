@@ -268,11 +268,37 @@ def test_check_shows_deadlines_within_14_days(
 ) -> None:
     text = MINIMAL_CASE.replace("[disclosure]", "[disclosure]\ndecision_notified_at = 2026-11-01")
     path = write_case(text)
-    result = runner.invoke(main, ["check", str(path)])
+    result = runner.invoke(main, ["check", str(path), "--as-of", "2026-11-22"])
     assert "Deadlines past or within 14 days (as of 2026-11-22):" in result.stdout
     assert "2026-12-01" in result.stdout  # objection suit: 1 month from notice
-    data = json.loads(runner.invoke(main, ["check", str(path), "--format", "json"]).stdout)
+    args = ["check", str(path), "--format", "json", "--as-of", "2026-11-22"]
+    data = json.loads(runner.invoke(main, args).stdout)
     assert "objection-suit" in [d["kind"] for d in data["deadlines"]]
+
+
+def test_deadlines_count_from_today_and_a_lapsed_retention_is_a_warning(
+    runner: CliRunner, write_case: Callable[[str], Path]
+) -> None:
+    """A case dated in the spring must not show its logs as still kept in the winter."""
+    path = write_case(MINIMAL_CASE.replace("date = 2026-11-22", "date = 2026-09-02"))
+    then = runner.invoke(main, ["deadlines", str(path), "--as-of", "2026-09-02"])
+    assert "as of 2026-09-02" in then.stdout and "-" not in then.stdout.split("Days left")[1][:40]
+    later = runner.invoke(main, ["check", str(path), "--as-of", "2026-12-20"])
+    assert "warning [L1] posts[1]" in later.stdout and "may already be erased" in later.stdout
+    assert "as of 2026-12-20" in later.stdout
+    json_later = runner.invoke(
+        main, ["deadlines", str(path), "--format", "json", "--as-of", "2026-12-20"]
+    )
+    retention = [d for d in json.loads(json_later.stdout) if d["kind"] == "log-retention"]
+    assert retention and retention[0]["days_left"] < 0
+    ics = runner.invoke(main, ["deadlines", str(path), "--format", "ics", "--as-of", "2026-12-20"])
+    assert "DTSTAMP:20261220T000000Z" in ics.stdout
+    epoch = runner.invoke(
+        main,
+        ["deadlines", str(path)],
+        env={"SOURCE_DATE_EPOCH": "1797724800"},  # 2026-12-20
+    )
+    assert "as of 2026-12-20" in epoch.stdout
 
 
 def test_check_warns_once_per_field_an_english_document_lacks(

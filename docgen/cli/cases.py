@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -62,6 +63,13 @@ def render(
         click.echo(str(path))
 
 
+AS_OF = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Count days left from this day (default: today, or SOURCE_DATE_EPOCH).",
+)
+
+
 @main.command()
 @click.argument("case", type=click.Path(dir_okay=False))
 @click.option("--filing", help="Check for one filing (default: every filing the case supports).")
@@ -70,27 +78,36 @@ def render(
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the messages.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@AS_OF
 @reports_errors
-def check(case: str, filing: str | None, fmt: str, lang: str | None, strict: bool) -> None:
+def check(
+    case: str, filing: str | None, fmt: str, lang: str | None, strict: bool, as_of: Any
+) -> None:
     """Check the CASE file the way a careful lawyer would, before anything is filed."""
     from docgen import api
     from docgen.render.deadline_views import as_data, urgent_text
 
     lang = message_language(lang)
     try:
-        result = api.check_path(case, filing)
+        today = as_of.date() if as_of else None
+        result = api.check_path(case, filing, today)
         findings, filing_id = list(result.findings), result.filing
         loaded, due, plan = result.case, list(result.deadlines), list(result.plan)
     except CaseError as exc:  # a case that does not load is reported like any other finding
         findings, filing_id, loaded, due, plan = exc.findings, filing, None, [], []
     if fmt == "json":
-        extra = {"deadlines": as_data(loaded, due, lang), "plan": plan_json(plan)} if loaded else {}
+        today = result.as_of if loaded else None
+        extra = (
+            {"deadlines": as_data(loaded, due, lang, today), "plan": plan_json(plan)}
+            if loaded
+            else {}
+        )
         click.echo(check_json(case, filing_id, findings, lang, extra))
     else:
         if findings:
             click.echo(findings_text(case, findings, lang))
         if loaded and due:
-            click.echo(urgent_text(loaded, due, lang).rstrip())
+            click.echo(urgent_text(loaded, due, lang, result.as_of).rstrip())
         if plan and filing is None:
             click.echo(plan_text(plan, lang))
         click.echo(f"{case}: {summary_line(findings, lang)}")
@@ -165,10 +182,11 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
     help="ics: an iCalendar file to import into a calendar.",
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the timeline.")
+@AS_OF
 @reports_errors
-def deadlines(case: str, fmt: str, lang: str | None) -> None:
-    """Every deadline the CASE's facts imply, soonest first, with the days left."""
-    from docgen.case.load import load_case
+def deadlines(case: str, fmt: str, lang: str | None, as_of: Any) -> None:
+    """Every deadline the CASE's facts imply, soonest first, with the days left as of today."""
+    from docgen.case.load import default_date, load_case
     from docgen.render import deadline_views
 
     lang = message_language(lang)
@@ -178,4 +196,4 @@ def deadlines(case: str, fmt: str, lang: str | None) -> None:
         "json": deadline_views.as_json,
         "ics": deadline_views.as_ics,
     }
-    click.echo(views[fmt](loaded, lang), nl=False)
+    click.echo(views[fmt](loaded, lang, as_of.date() if as_of else default_date()), nl=False)

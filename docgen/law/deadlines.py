@@ -310,7 +310,10 @@ def deadlines(case: Case) -> list[Deadline]:
     return sorted(found, key=lambda d: (d.due, d.kind, _natural(d.path), d.subject))
 
 
-def urgent(case: Case, within_days: int = URGENT_DAYS) -> list[Deadline]:
-    """The deadlines already past or at most ``within_days`` after the document date."""
-    today = case.document_date
+def urgent(
+    case: Case, within_days: int = URGENT_DAYS, as_of: date | None = None
+) -> list[Deadline]:
+    """The deadlines already past or at most ``within_days`` after ``as_of`` (a lawyer checks a
+    matter today; the tests and reproducible CI pass a day), by default the document date."""
+    today = as_of or case.document_date
     return [d for d in deadlines(case) if d.days_left(today) <= within_days]

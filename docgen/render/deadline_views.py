@@ -53,26 +53,27 @@ def _notes(found: list[Deadline], lang: str) -> list[str]:
     return [f"[{', '.join(numbers)}] {text}" for text, numbers in rows.items()]
 
 
-def as_text(case: Case, lang: str) -> str:
+def as_text(case: Case, lang: str, as_of: date | None = None) -> str:
     """An aligned table (for ``ja`` with the era date) and the notes below it."""
-    today, ja = case.document_date, lang == "ja"
+    today, ja = as_of or case.document_date, lang == "ja"
     head = f"Deadlines: {case.case.id} (as of {today})"
     if ja:
         head = f"期限一覧: {case.case.id}（{jdate(today)}（{today}）現在）"
-    return table_text(case, deadlines(case), lang, head)
+    return table_text(case, deadlines(case), lang, head, today)
 
 
-def urgent_text(case: Case, found: list[Deadline], lang: str) -> str:
-    """The deadlines ``docgen check`` shows: past, or within 14 days of the document date."""
+def urgent_text(case: Case, found: list[Deadline], lang: str, as_of: date | None = None) -> str:
+    """The deadlines ``docgen check`` shows: past, or within 14 days of ``as_of``."""
+    today = as_of or case.document_date
     if lang == "ja":
-        head = f"期限経過又は14日以内の期限（{case.document_date}現在）:"
+        head = f"期限経過又は14日以内の期限（{today}現在）:"
     else:
-        head = f"Deadlines past or within 14 days (as of {case.document_date}):"
-    return table_text(case, found, lang, head)
+        head = f"Deadlines past or within 14 days (as of {today}):"
+    return table_text(case, found, lang, head, today)
 
 
-def table_text(case: Case, found: list[Deadline], lang: str, head: str) -> str:
-    today, ja = case.document_date, lang == "ja"
+def table_text(case: Case, found: list[Deadline], lang: str, head: str, today: date) -> str:
+    ja = lang == "ja"
     if not found:
         return head + "\n" + ("事実から導かれる期限はありません。\n" if ja else "No deadlines.\n")
     rows = [["#", *_LABELS["ja" if ja else "en"][:5]]]
@@ -84,13 +85,16 @@ def table_text(case: Case, found: list[Deadline], lang: str, head: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(case: Case, lang: str) -> str:
+def as_json(case: Case, lang: str, as_of: date | None = None) -> str:
     """A JSON list, soonest first: kind, due, days_left, title, basis, certainty, path, note."""
-    return json.dumps(as_data(case, deadlines(case), lang), ensure_ascii=False, indent=2) + "\n"
+    data = as_data(case, deadlines(case), lang, as_of)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def as_data(case: Case, found: list[Deadline], lang: str) -> list[dict[str, Any]]:
-    today = case.document_date
+def as_data(
+    case: Case, found: list[Deadline], lang: str, as_of: date | None = None
+) -> list[dict[str, Any]]:
+    today = as_of or case.document_date
     return [
         {"kind": d.kind, "due": d.due.isoformat(), "days_left": d.days_left(today)}
         | {"title": d.title.in_language(lang), "basis": d.basis, "certainty": d.certainty}
@@ -105,9 +109,10 @@ def uid(case: Case, d: Deadline) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@docgen"
 
 
-def as_ics(case: Case, lang: str) -> str:
-    """An iCalendar file: one all-day event per deadline, an alarm 7 days before."""
-    today, labels, events = case.document_date, _LABELS["ja" if lang == "ja" else "en"], []
+def as_ics(case: Case, lang: str, as_of: date | None = None) -> str:
+    """An iCalendar file: one all-day event per deadline, an alarm 7 days before; DTSTAMP is the
+    day the file is made (``as_of``), by default the document date."""
+    today, labels, events = as_of or case.document_date, _LABELS["ja" if lang == "ja" else "en"], []
     for d in deadlines(case):
         certainty = CERTAINTY[d.certainty].in_language(lang)
         parts = [f"{labels[3]}: {d.basis}", f"{labels[4]}: {certainty}", f"{labels[5]}: {d.path}"]
