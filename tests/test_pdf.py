@@ -114,3 +114,19 @@ def test_the_same_document_gives_the_same_pdf(runner: CliRunner, tmp_path: Path)
         assert runner.invoke(main, args).exit_code == 0
         outputs.append((tmp_path / name / "sato-2026-002" / "police-report.ja.pdf").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_pdf_bytes_do_not_depend_on_the_time_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen.api import render_case
+
+    outputs = []
+    for zone in ("Asia/Tokyo", "America/New_York", "UTC"):
+        monkeypatch.setenv("TZ", zone)
+        outcome = render_case(
+            sample("yamada-x-defamation"), "deletion", tmp_path / zone, ["ja"], ["pdf"]
+        )
+        (written,) = outcome.written
+        outputs.append(written.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]

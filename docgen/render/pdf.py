@@ -59,6 +59,12 @@ def _write_sources(root: Path, documents: Sequence[RenderedFile]) -> list[Path]:
     return sources
 
 
+def office_environment() -> dict[str, str]:
+    """The environment LibreOffice runs in: UTC, so that the dates it writes into a PDF (later
+    replaced by fixed ones of the same length) have one length under any ``TZ``."""
+    return {**os.environ, "TZ": "UTC"}
+
+
 def _run_office(office: str, root: Path, sources: Sequence[Path]) -> None:
     profile = (root / "profile").as_uri()
     command = [
@@ -75,7 +81,12 @@ def _run_office(office: str, root: Path, sources: Sequence[Path]) -> None:
     ]
     try:
         completed = subprocess.run(
-            command, capture_output=True, text=True, timeout=CONVERSION_TIMEOUT, check=False
+            command,
+            capture_output=True,
+            text=True,
+            timeout=CONVERSION_TIMEOUT,
+            check=False,
+            env=office_environment(),
         )
     except subprocess.TimeoutExpired:
         raise DocgenError(f"LibreOffice did not finish within {CONVERSION_TIMEOUT} s") from None
