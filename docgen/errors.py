@@ -56,3 +56,10 @@ class ToolMissingError(DocgenError):
     """An external program docgen needs (LibreOffice) is not installed (exit 2)."""
 
     exit_code = 2
+
+
+class ToolFailedError(DocgenError):
+    """A tool docgen relies on failed while working: LibreOffice crashed, timed out or wrote an
+    invalid PDF (exit 4). The case and the templates may be fine: try again."""
+
+    exit_code = 4

@@ -130,3 +130,52 @@ def test_pdf_bytes_do_not_depend_on_the_time_zone(
         (written,) = outcome.written
         outputs.append(written.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+FAKE_OFFICE = """#!/bin/sh
+# A stand-in for LibreOffice: $MODE says how it misbehaves.
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in --outdir) out="$2"; shift;; *.docx) last="$1";; esac
+  shift
+done
+case "$MODE" in
+  hang) sleep 30 & echo $! > "$PIDFILE"; wait;;
+  truncated) mkdir -p "$out"; printf '%%PDF-1.7\\n%%truncated here ...\\n' > "$out/$(basename "$last" .docx).pdf";;
+  crash) echo "javaldx: Could not find a Java Runtime Environment!" >&2
+         echo "Error: source file could not be loaded" >&2
+         echo "Warning: failed to read path from javaldx" >&2; exit 1;;
+esac
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("truncated", "invalid PDF"),
+        ("crash", "source file could not be loaded"),
+        ("hang", "did not finish within 1 s"),
+    ],
+)
+def test_libreoffice_faults_exit_4_with_its_own_reason(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, message: str
+) -> None:
+    office = tmp_path / "soffice"
+    office.write_text(FAKE_OFFICE, encoding="utf-8")
+    office.chmod(0o755)
+    pidfile = tmp_path / "child.pid"
+    monkeypatch.setenv("DOCGEN_PDF_TIMEOUT", "600")  # restored after the test: --pdf-timeout sets it
+    monkeypatch.setenv("DOCGEN_SOFFICE", str(office))
+    monkeypatch.setenv("MODE", mode)
+    monkeypatch.setenv("PIDFILE", str(pidfile))
+    args = ["render", "deletion", str(sample("yamada-x-defamation")), "-o", str(tmp_path / "o")]
+    result = runner.invoke(main, [*args, "--lang", "ja", "--format", "pdf", "--pdf-timeout", "1"])
+    assert result.exit_code == 4, result.output
+    assert message in result.stderr and "javaldx" not in result.stderr
+    assert not (tmp_path / "o").exists()  # nothing half-written
+    if mode == "hang":  # the whole process group was ended, the child too
+        child = int(pidfile.read_text())
+        assert (
+            not Path(f"/proc/{child}").exists()
+            or "Z" in Path(f"/proc/{child}/stat").read_text().split()[2]
+        )

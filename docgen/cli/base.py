@@ -8,6 +8,7 @@ message on stderr and its exit code: 1 the case has errors, 2 usage, 3 a broken 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -62,7 +63,20 @@ _OUTPUT_OPTIONS = (
         help="A firm's template folder overriding built-ins.",
     ),
     click.option("--strict", is_flag=True, help="Treat warnings as errors."),
+    click.option(
+        "--pdf-timeout",
+        type=click.FloatRange(min=1),
+        expose_value=False,
+        callback=lambda _ctx, _param, value: _set_pdf_timeout(value),
+        help="Seconds LibreOffice may take for a PDF run (default 600; DOCGEN_PDF_TIMEOUT).",
+    ),
 )
+
+
+def _set_pdf_timeout(value: float | None) -> None:
+    """--pdf-timeout reaches the converter (and batch workers) as DOCGEN_PDF_TIMEOUT."""
+    if value is not None:
+        os.environ["DOCGEN_PDF_TIMEOUT"] = str(value)
 
 
 def output_options(command: F) -> F:

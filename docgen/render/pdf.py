@@ -7,23 +7,41 @@ the document itself, so the same .docx always gives the same PDF bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.errors import DocgenError, ToolMissingError
+from docgen.errors import ToolFailedError, ToolMissingError, UsageError
 from docgen.render.output import RenderedFile
 
 INSTALL_HINT = (
     "PDF output needs LibreOffice: on Debian or Ubuntu, "
     "`sudo apt-get install libreoffice-writer-nogui fonts-ipaexfont-mincho fonts-ipaexfont-gothic`"
 )
-CONVERSION_TIMEOUT = 600
+CONVERSION_TIMEOUT = 600.0
+"""Seconds a LibreOffice run may take unless DOCGEN_PDF_TIMEOUT (or --pdf-timeout) says."""
+NOISE = re.compile(r"javaldx|failed to read path from javaldx|^Warning:|^\s*$")
+"""LibreOffice's start-up chatter, never the reason a conversion failed."""
+
+
+def conversion_timeout() -> float:
+    value = os.environ.get("DOCGEN_PDF_TIMEOUT", "").strip()
+    if not value:
+        return CONVERSION_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if seconds < 1:
+        raise UsageError(f"DOCGEN_PDF_TIMEOUT must be a number of seconds ≥ 1, not `{value}`")
+    return seconds
 
 
 def find_office() -> str:
@@ -79,27 +97,60 @@ def _run_office(office: str, root: Path, sources: Sequence[Path]) -> None:
         str(root / "out"),
         *map(str, sources),
     ]
+    timeout = conversion_timeout()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=office_environment(),
+        start_new_session=True,  # its own process group: a timeout ends its children too
+    )
     try:
-        completed = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=CONVERSION_TIMEOUT,
-            check=False,
-            env=office_environment(),
-        )
+        stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise DocgenError(f"LibreOffice did not finish within {CONVERSION_TIMEOUT} s") from None
-    if completed.returncode != 0:
-        detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:]
-        raise DocgenError(f"LibreOffice failed to convert to PDF: {' '.join(detail)}")
+        _kill_group(process)
+        raise ToolFailedError(
+            f"LibreOffice did not finish within {timeout:g} s and was stopped; "
+            "try again, or allow more time with --pdf-timeout SECONDS"
+        ) from None
+    if process.returncode != 0:
+        raise ToolFailedError(f"LibreOffice failed to convert to PDF: {_reason(stderr, stdout)}")
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
+
+
+def _reason(*outputs: str) -> str:
+    """LibreOffice's own message, without the start-up chatter it prints on every run."""
+    lines = [line for out in outputs for line in (out or "").splitlines() if not NOISE.search(line)]
+    return " ".join(lines[-2:]) if lines else "no message (it exited with an error)"
 
 
 def _read_pdf(source: Path) -> bytes:
     pdf = source.parent.parent / "out" / source.with_suffix(".pdf").name
     if not pdf.is_file():
-        raise DocgenError(f"LibreOffice wrote no PDF for {source.name}")
-    return pdf.read_bytes()
+        raise ToolFailedError(f"LibreOffice wrote no PDF for {source.name}")
+    data = pdf.read_bytes()
+    if not _is_valid_pdf(data):
+        raise ToolFailedError(f"LibreOffice wrote an invalid PDF for {source.name} ({len(data)} bytes)")
+    return data
+
+
+def _is_valid_pdf(data: bytes) -> bool:
+    """A PDF that parses and has at least one page (a truncated file does not)."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return len(PdfReader(io.BytesIO(data), strict=False).pages) > 0
+    except (PdfReadError, ValueError, KeyError, OSError):
+        return False
 
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:[^)]*\)")
