@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from docgen.case.crosscheck import visible
 from docgen.cli.base import main, output_options, reports_errors
 from docgen.errors import UsageError
 from docgen.report import message_language
@@ -25,6 +24,8 @@ two-character ones."""
 
 def terminal_safe(text: str) -> str:
     """``text`` without escape sequences and with other control characters escaped, line by line."""
+    from docgen.case.crosscheck import visible  # imported here: `docgen --help` stays fast
+
     return "\n".join(visible(line) for line in _ESCAPE_SEQUENCE.sub("", text).split("\n"))
 
 
