@@ -290,3 +290,14 @@ def test_list_with_a_case_says_which_filings_its_stage_calls_for(runner: CliRunn
     due = result.output.splitlines()[0]
     assert "preservation-petition" in due and "access-provider-petition" in due
     assert "disclosure-petition [S23]" in result.output
+
+
+def test_a_claim_text_written_only_for_one_filing_satisfies_that_filing(
+    write_case: WriteCase,
+) -> None:
+    """The required-fact check reads the filing's own wording, as the templates and D9 do."""
+    shared = 'harm = { ja = "社会的評価を低下させる。", en = "It lowers her social standing." }\n'
+    text = MINIMAL_CASE.replace(shared, "") + '\n[claim.disclosure-petition]\nharm = "評価の低下。"\n'
+    case = write_case(text)
+    assert ("S3", "error", "claim.harm") not in codes(case, "disclosure-petition")
+    assert ("S3", "error", "claim.harm") in codes(case, "provisional-disclosure-petition")

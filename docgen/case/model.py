@@ -681,3 +681,8 @@ class Case(StrictModel):
         """The date every filing carries; the loader always fills ``case.date``."""
         assert self.case.date is not None, "load_case fills case.date"
         return self.case.date
+
+    def evidence_path(self, item: Evidence) -> str:
+        """``evidence[3]``: the key path of an ``[[evidence]]`` entry, counted from 1."""
+        index = next(i for i, e in enumerate(self.evidence, start=1) if e is item)
+        return f"evidence[{index}]"

@@ -46,6 +46,17 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+output_folder = click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write <case.id>/ into.",
+)
+"""-o DIR of the commands that write one case's files (render, exhibits)."""
+
 _OUTPUT_OPTIONS = (
     click.option("--lang", "langs", help="Languages, e.g. ja,en (default: the case's)."),
     click.option(

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from docgen.cli.base import main, output_options, reports_errors
+from docgen.cli.base import main, output_folder, output_options, reports_errors
 from docgen.errors import CaseError
 from docgen.report import (
     check_json,
@@ -22,15 +22,7 @@ from docgen.report import (
 @main.command()
 @click.argument("filing")
 @click.argument("case", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="out",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write <case.id>/ into.",
-)
+@output_folder
 @output_options
 @reports_errors
 def render(

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from docgen.cli.base import WRITING_COMMANDS, main, reports_errors
+from docgen.cli.base import WRITING_COMMANDS, main, output_folder, reports_errors
 from docgen.report import findings_text, message_language
 
 WRITING_COMMANDS.add("exhibits")  # its case errors end with "nothing was written"
@@ -15,15 +15,7 @@ WRITING_COMMANDS.add("exhibits")  # its case errors end with "nothing was writte
 @main.command()
 @click.argument("case", type=click.Path(dir_okay=False))
 @click.option("--filing", required=True, help="The filing whose exhibits (and numbering) to use.")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="out",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write <case.id>/ into.",
-)
+@output_folder
 @click.option(
     "--lang",
     type=click.Choice(["ja", "en"]),

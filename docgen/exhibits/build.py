@@ -158,11 +158,10 @@ def _exhibit(
     findings: list[Finding],
 ) -> Exhibit:
     case = loaded.case
-    index = next(i for i, e in enumerate(case.evidence, 1) if e is item)
     numbers = {e.id: n for n, e in enumerate(filing.exhibits(case), 1)}
     title = Localizer(lang, filing, bool(case.attorneys), numbers).prose(item.title) or ""
     label = filing.voice.exhibits.label(number, lang)
-    exhibit = Exhibit(number, item, f"evidence[{index}]", label, title)
+    exhibit = Exhibit(number, item, case.evidence_path(item), label, title)
     path = f"{exhibit.key}.file"
     if item.file is None:
         findings.append(_finding(loaded, "warning", path, _no_file(label, item)))

@@ -11,16 +11,8 @@ from __future__ import annotations
 from docgen.case.model import Case
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
-    ACCESS_PROVIDER,
-    CONCEALED_ADDRESS_HAS_AN_OFFICE,
-    COURT,
+    AGAINST_THE_ACCESS_PROVIDER,
     DISCLOSURE_CLAIM_RULES,
-    HARM,
-    IDENTIFICATION,
-    NO_JUSTIFICATION,
-    POSTS,
-    PURPOSES,
-    RIGHTS,
 )
 from docgen.law.fees import access_provider_stamp
 from docgen.law.findings import Message
@@ -49,15 +41,7 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     requirements=(
-        CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        COURT,
-        ACCESS_PROVIDER,
-        POSTS,
-        RIGHTS,
-        IDENTIFICATION,
-        HARM,
-        NO_JUSTIFICATION,
-        PURPOSES,
+        *AGAINST_THE_ACCESS_PROVIDER,
         Requirement(
             "connections",
             lambda c: bool(c.connections) or _after_provision_order(c),

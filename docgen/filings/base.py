@@ -55,10 +55,16 @@ class Requirement:
     """A fact the filing cannot be drafted without, and why the filing needs it."""
 
     path: str
-    present: Callable[[Case], bool]
+    present: Callable[[Case], bool] | None
+    """None for a claim text (``claim.harm``): present in the shared or the filing's own wording."""
     why: Message
     code: str = "required"
     severity: Severity = "error"
+
+    def met(self, case: Case, filing_id: str) -> bool:
+        if self.present is not None:
+            return self.present(case)
+        return text_at(case, filing_id, self.path)[1] is not None
 
     def finding(self) -> Finding:
         return Finding(
@@ -121,7 +127,7 @@ class Filing:
         return [e for e in case.evidence if e.id in cited]
 
     def missing_facts(self, case: Case) -> list[Finding]:
-        return [r.finding() for r in self.requirements if not r.present(case)]
+        return [r.finding() for r in self.requirements if not r.met(case, self.id)]
 
     def supported_by(self, case: Case) -> bool:
         """Whether the case holds every fact this filing requires and its stage calls for it
@@ -130,7 +136,9 @@ class Filing:
             return False
         if self.parent is not None and not self.parent.supported_by(case):
             return False
-        return not any(r.severity == "error" and not r.present(case) for r in self.requirements)
+        return not any(
+            r.severity == "error" and not r.met(case, self.id) for r in self.requirements
+        )
 
     def names(self) -> Sequence[str]:
         return (self.id, *self.aliases)

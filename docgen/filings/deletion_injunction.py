@@ -8,14 +8,7 @@ from __future__ import annotations
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.deletion_request import posts_to_remove
 from docgen.filings.requirements import (
-    CONCEALED_ADDRESS_HAS_AN_OFFICE,
-    COURT,
-    HARM,
-    IDENTIFICATION,
-    NO_JUSTIFICATION,
-    PLATFORM,
-    POSTS,
-    RIGHTS,
+    AGAINST_THE_PLATFORM,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
 from docgen.law.fees import provisional_disposition_stamp
@@ -33,14 +26,7 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     requirements=(
-        CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        COURT,
-        PLATFORM,
-        POSTS,
-        RIGHTS,
-        IDENTIFICATION,
-        HARM,
-        NO_JUSTIFICATION,
+        *AGAINST_THE_PLATFORM,
         Requirement(
             "claim.deletion-injunction.necessity",
             lambda c: c.claim.deletion_injunction is not None

@@ -5,18 +5,8 @@ from __future__ import annotations
 from docgen.case.model import Case
 from docgen.filings.base import CLAIM_PLEADING, Filing
 from docgen.filings.requirements import (
-    CONCEALED_ADDRESS_HAS_AN_OFFICE,
-    COURT,
     DISCLOSURE_CLAIM_RULES,
-    HARM,
-    IDENTIFICATION,
-    ITEMS,
-    NO_JUSTIFICATION,
-    PLATFORM,
-    POSTS,
-    PURPOSES,
-    RIGHTS,
-    SUPPLEMENTARITY,
+    DISCLOSURE_FROM_THE_PLATFORM,
 )
 from docgen.law.fees import disclosure_stamp
 from docgen.law.findings import Finding, Message
@@ -55,17 +45,7 @@ FILING = Filing(
     not_now=not_now,
     stamp=disclosure_stamp,
     requirements=(
-        CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        COURT,
-        PLATFORM,
-        POSTS,
-        RIGHTS,
-        IDENTIFICATION,
-        HARM,
-        NO_JUSTIFICATION,
-        PURPOSES,
-        ITEMS,
-        SUPPLEMENTARITY,
+        *DISCLOSURE_FROM_THE_PLATFORM,
     ),
     rules=(
         *DISCLOSURE_CLAIM_RULES,

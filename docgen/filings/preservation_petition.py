@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
-    ACCESS_PROVIDER,
-    CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    AGAINST_THE_ACCESS_PROVIDER,
     CONNECTIONS,
-    COURT,
     DISCLOSURE_CLAIM_RULES,
-    HARM,
-    IDENTIFICATION,
-    POSTS,
-    PURPOSES,
-    RIGHTS,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
 from docgen.law.fees import provisional_disposition_stamp
@@ -42,18 +35,11 @@ FILING = Filing(
     stamp=provisional_disposition_stamp,
     texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.purpose_note"),
     requirements=(
-        CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        COURT,
-        ACCESS_PROVIDER,
-        POSTS,
-        RIGHTS,
-        IDENTIFICATION,
-        HARM,
-        PURPOSES,
+        *AGAINST_THE_ACCESS_PROVIDER,
         CONNECTIONS,
         Requirement(
             "claim.necessity",
-            lambda c: c.claim.necessity is not None,
+            None,
             Message(
                 "保全の必要性（本案前にログの保存期間が経過すること）を主張する必要があります",
                 "the necessity of preservation (logs lapse before a merits decision) must be pleaded",

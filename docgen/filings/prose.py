@@ -37,12 +37,11 @@ def filing_texts(case: Case, filing: Filing) -> Iterator[tuple[str, L]]:
         shared = path == dotted and dotted.startswith("claim.")
         if value is not None and (filing.shared_claim or not shared):
             yield path, value
-    positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
     for item in filing.exhibits(case):
         for key in EVIDENCE_TEXTS:
             value = getattr(item, key)
             if value is not None:
-                yield f"evidence[{positions[id(item)]}].{key}", value
+                yield f"{case.evidence_path(item)}.{key}", value
 
 
 def by_language(value: L) -> list[tuple[str, str]]:
@@ -158,12 +157,11 @@ def d3_private_attachments(case: Case, filing: Filing) -> list[Finding]:
     """D3: a notice the platform forwards to the poster never attaches a statement or records."""
     if not filing.voice.forwarded:
         return []
-    positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
     return [
         Finding(
             "D3",
             "error",
-            f"evidence[{positions[id(item)]}].kind",
+            f"{case.evidence_path(item)}.kind",
             Message(
                 ja=f"証拠 `{item.id}`（{item.kind}）は陳述書・診断書等です。この書面は発信者に転送される"
                 "ため添付できません。deletion.attachments から外してください",

@@ -7,18 +7,8 @@ from __future__ import annotations
 from docgen.case.model import Case
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement
 from docgen.filings.requirements import (
-    CONCEALED_ADDRESS_HAS_AN_OFFICE,
-    COURT,
     DISCLOSURE_CLAIM_RULES,
-    HARM,
-    IDENTIFICATION,
-    ITEMS,
-    NO_JUSTIFICATION,
-    PLATFORM,
-    POSTS,
-    PURPOSES,
-    RIGHTS,
-    SUPPLEMENTARITY,
+    DISCLOSURE_FROM_THE_PLATFORM,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
 from docgen.law.fees import provisional_disposition_stamp
@@ -49,20 +39,10 @@ FILING = Filing(
     ),
     addressee=Message("裁判所", "the court"),
     requirements=(
-        CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        COURT,
-        PLATFORM,
-        POSTS,
-        RIGHTS,
-        IDENTIFICATION,
-        HARM,
-        NO_JUSTIFICATION,
-        PURPOSES,
-        ITEMS,
-        SUPPLEMENTARITY,
+        *DISCLOSURE_FROM_THE_PLATFORM,
         Requirement(
             "claim.necessity",
-            lambda c: c.claim.necessity is not None,
+            None,
             Message(
                 "保全の必要性（経由プロバイダのログが本案の判断前に消去されること）を主張する必要があります",
                 "the necessity of preservation (the access provider's logs lapse before a merits "

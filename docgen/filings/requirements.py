@@ -70,7 +70,7 @@ RIGHTS = Requirement(
 )
 IDENTIFICATION = Requirement(
     "claim.identification",
-    lambda c: c.claim.identification is not None,
+    None,
     Message(
         "投稿が申立人に関するものと読めること（同定可能性）を主張する必要があります",
         "why readers know the posts are about the victim (identifiability) must be pleaded",
@@ -79,7 +79,7 @@ IDENTIFICATION = Requirement(
 )
 HARM = Requirement(
     "claim.harm",
-    lambda c: c.claim.harm is not None,
+    None,
     Message(
         "投稿が社会的評価を低下させる理由（又は社会通念上許される限度を超える理由）が必要です",
         "why the posts lower the victim's social standing (or exceed tolerable insult) must be pleaded",
@@ -88,7 +88,7 @@ HARM = Requirement(
 )
 NO_JUSTIFICATION = Requirement(
     "claim.no_justification",
-    lambda c: c.claim.no_justification is not None,
+    None,
     Message(
         "権利侵害の明白性として違法性阻却事由の不存在を主張する必要があります",
         "clear infringement requires pleading the absence of any justification",
@@ -132,6 +132,36 @@ CONCEALED_ADDRESS_HAS_AN_OFFICE = Requirement(
         "a concealed address (victim.conceal_address) needs an attorney whose office is shown instead",
     ),
     code="X2",
+)
+
+
+PLEADED_INFRINGEMENT: tuple[Requirement, ...] = (
+    POSTS,
+    RIGHTS,
+    IDENTIFICATION,
+    HARM,
+    NO_JUSTIFICATION,
+)
+"""What every court filing pleading the infringement needs: the posts, the rights, and why the
+posts are about the victim, infringe and are unjustified (each in the shared or own wording)."""
+AGAINST_THE_PLATFORM: tuple[Requirement, ...] = (
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    COURT,
+    PLATFORM,
+    *PLEADED_INFRINGEMENT,
+)
+AGAINST_THE_ACCESS_PROVIDER: tuple[Requirement, ...] = (
+    CONCEALED_ADDRESS_HAS_AN_OFFICE,
+    COURT,
+    ACCESS_PROVIDER,
+    *PLEADED_INFRINGEMENT,
+    PURPOSES,
+)
+DISCLOSURE_FROM_THE_PLATFORM: tuple[Requirement, ...] = (
+    *AGAINST_THE_PLATFORM,
+    PURPOSES,
+    ITEMS,
+    SUPPLEMENTARITY,
 )
 
 

@@ -377,15 +377,14 @@ def e1_explained_exhibits(parent: Filing) -> Rule:
     """E1: each row of the 証拠説明書 gives 作成者, 作成年月日 and 立証趣旨 of the exhibit."""
 
     def rule(case: Case) -> list[Finding]:
-        positions = {id(e): i for i, e in enumerate(case.evidence, start=1)}
         return [
             finding(
                 "E1",
                 "warning",
-                f"evidence[{positions[id(item)]}].{key}",
-                f"証拠説明書の{ja}の欄が空になります（`evidence[{positions[id(item)]}].{key}`）。",
+                f"{case.evidence_path(item)}.{key}",
+                f"証拠説明書の{ja}の欄が空になります（`{case.evidence_path(item)}.{key}`）。",
                 f"the Explanation of Evidence leaves the {en} of this exhibit blank "
-                f"(`evidence[{positions[id(item)]}].{key}`).",
+                f"(`{case.evidence_path(item)}.{key}`).",
                 "[P] court practice (brief §12.1)",
             )
             for item in parent.exhibits(case)
