@@ -261,3 +261,21 @@ def test_types_are_as_strict_as_the_schema(
         load_case(case)
     (finding,) = [f for f in raised.value.findings if f.path == path]
     assert finding.severity == "error" and hint in finding.message.en
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("found_at = 2026/2/5", "dates are written 2026-02-05"),
+        ('name = "山田', "a string is not closed"),
+        ('name "山田"', "need = between them"),
+    ],
+)
+def test_a_syntax_error_says_what_was_meant(
+    write_case: Callable[[str], Path], line: str, hint: str
+) -> None:
+    case = write_case(f'[case]\nid = "x"\n\n[victim]\n{line}\n')
+    with pytest.raises(CaseError) as raised:
+        load_case(case)
+    (finding,) = raised.value.findings
+    assert finding.line == 5 and hint in finding.message.en

@@ -138,14 +138,38 @@ def parse_toml(path: Path, source: str) -> dict[str, Any]:
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         place = f" at column {column}" if column else ""
+        hint = syntax_hint(source.splitlines()[line - 1] if line else "")
         message = Message(
-            ja=f"TOML の書式の誤り{f'（{column}桁目）' if column else ''}: {reason}",
-            en=f"TOML syntax error{place}: {reason}",
+            ja=f"TOML の書式の誤り{f'（{column}桁目）' if column else ''}: {reason}{hint.ja}",
+            en=f"TOML syntax error{place}: {reason}{hint.en}",
         )
         raise CaseError(str(path), [Finding("schema", "error", "", message, line=line)]) from None
     if nesting_depth(data) > MAX_DEPTH:
         raise CaseError(str(path), [TOO_DEEP])
     return data
+
+
+_SLASH_DATE = re.compile(r"=\s*(\d{4})/(\d{1,2})/(\d{1,2})")
+_NO_EQUALS = re.compile(r"^\s*[A-Za-z0-9_-]+\s+[^=\s]")
+
+
+def syntax_hint(line: str) -> Message:
+    """What a lawyer most likely meant on the line TOML refused (dates with slashes, a missing =,
+    an unclosed string), or nothing."""
+    if match := _SLASH_DATE.search(line):
+        year, month, day = match.groups()
+        written = f"{year}-{int(month):02d}-{int(day):02d}"
+        return Message(
+            ja=f"（日付は {written} のように - で区切り、引用符なしで書きます）",
+            en=f" (dates are written {written}, with hyphens and no quotes)",
+        )
+    if line.count('"') % 2 == 1 and '"""' not in line:
+        return Message(
+            ja="（文字列の終わりの \" がありません）", en=' (a string is not closed with ")'
+        )
+    if _NO_EQUALS.match(line) and not line.lstrip().startswith(("[", "#")):
+        return Message(ja="（キーと値の間に = が必要です）", en=" (a key and its value need = between them)")
+    return Message(ja="", en="")
 
 
 TOO_DEEP = Finding(
