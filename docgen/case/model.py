@@ -515,6 +515,16 @@ class Claim(StrictModel):
     """投稿記事削除仮処分命令申立書だけの記載 / wording for the deletion injunction only"""
     criminal_complaint: ClaimWording | None = Field(None, alias="criminal-complaint")
     """告訴状だけの記載（犯罪事実として） / wording for the criminal complaint only (as facts of the offence)"""
+    disclosure_request: ClaimWording | None = Field(None, alias="disclosure-request")
+    """発信者情報開示請求書だけの記載（意見照会で発信者に送られる） / wording for the out-of-court disclosure request only (sent to the poster for comment)"""
+    log_preservation_request: ClaimWording | None = Field(None, alias="log-preservation-request")
+    """ログ保存要請書だけの記載 / wording for the request to preserve the logs only"""
+    demand_letter: ClaimWording | None = Field(None, alias="demand-letter")
+    """発信者への通知書だけの記載 / wording for the demand letter to the poster only"""
+    damages_complaint: ClaimWording | None = Field(None, alias="damages-complaint")
+    """損害賠償請求訴状だけの記載 / wording for the complaint for damages only"""
+    victim_statement: ClaimWording | None = Field(None, alias="victim-statement")
+    """陳述書だけの記載（被害者の一人称で） / wording for the victim's statement only (in the victim's first person)"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -607,13 +617,54 @@ class Police(StrictModel):
     offenses: list[Literal["defamation", "insult"]] = Field(default_factory=list)
     """罪名: defamation（名誉毀損）, insult（侮辱） / offences"""
     offender: Offender | None = None
-    """犯人 / the offender"""
+    """犯人（判明した投稿者。通知書・損害賠償請求訴状もここを読む） / the offender: the identified poster, whom the demand letter and the complaint for damages also name"""
     offender_known_at: Day | None = None
     """犯人を知った日（告訴期間の起算点） / when the victim learned who the offender is (complaint deadline)"""
     wants_punishment: Flag | None = None
     """処罰を求めるか / does the victim want the offender punished"""
     circumstances: L | None = None
     """被害の模様 / how it came about"""
+
+
+Yen = Annotated[int, Strict(), Field(gt=0, le=10**12)]
+"""An amount of money in yen: a TOML integer, no quotes, no separators."""
+Percent = Annotated[float, Strict(), Field(ge=0, le=20)]
+"""A yearly rate in percent (3 for 3 %)."""
+DamageKind = Literal["distress", "investigation", "attorney", "other"]
+
+
+class DamageHead(StrictModel):
+    """One head of the damages claimed from the poster (Civil Code 709, 710)."""
+
+    kind: DamageKind
+    """費目: distress（慰謝料）, investigation（調査費用＝発信者特定の費用）, attorney（弁護士費用）, other / head of damage"""
+    amount: Yen
+    """金額（円） / amount in yen"""
+    title: L | None = None
+    """費目の名称（other のとき必要） / name of the head (needed for other)"""
+    basis: L | None = None
+    """金額の根拠 / how the amount is reckoned"""
+
+
+class Damages(StrictModel):
+    """The damages claimed from the identified poster: the demand letter and the complaint."""
+
+    heads: list[DamageHead] = Field(default_factory=list)
+    """請求する損害の内訳 / the heads of damage claimed"""
+    interest_rate: Percent | None = None
+    """遅延損害金の年利（%）。省略時は不法行為時の法定利率 / yearly rate of delay damages in percent (default: the statutory rate when the tort was committed)"""
+    interest_from: Day | None = None
+    """遅延損害金の起算日（省略時は最初の投稿の日） / delay damages run from (default: the day of the first post)"""
+    pay_by: Day | None = None
+    """通知書の支払期限 / payment deadline the demand letter sets"""
+    account: L | None = None
+    """支払先の口座 / account the payment goes to"""
+    apology: L | None = None
+    """求める謝罪文（民法723条の名誉回復処分） / the apology demanded (Civil Code 723)"""
+    demanded_at: Day | None = None
+    """通知書を送った日（訴状の経緯に記載） / when the demand letter was sent (told in the complaint)"""
+    court: CourtRef | None = None
+    """訴状の提出先（省略時は訴額と case.court から選ぶ） / court for the complaint (default: chosen from the amount and case.court)"""
 
 
 EvidenceKind = Literal[
@@ -671,6 +722,8 @@ class Case(StrictModel):
     """開示された通信記録 / logged connections the platform disclosed"""
     police: Police | None = None
     """警察への届出 / the police report"""
+    damages: Damages | None = None
+    """発信者に対する損害賠償請求 / the damages claimed from the identified poster"""
     evidence: list[Evidence] = Field(default_factory=list)
     """証拠（甲号証） / exhibits"""
 

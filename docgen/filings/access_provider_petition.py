@@ -40,6 +40,7 @@ FILING = Filing(
         "Petition for a Sender Identification Information Disclosure Order",
     ),
     addressee=Message("裁判所", "the court"),
+    stage="disclosure",
     requirements=(
         *AGAINST_THE_ACCESS_PROVIDER,
         Requirement(

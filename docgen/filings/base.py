@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from docgen.case.markup import cited_ids
 from docgen.case.model import Case, ClaimText, Evidence, L, LocalizedTable, Post
@@ -12,6 +13,9 @@ from docgen.law.fees import no_fee
 from docgen.law.findings import Finding, Message, Severity
 
 Rule = Callable[[Case], list[Finding]]
+Stage = Literal["deletion", "disclosure", "preservation", "police", "civil"]
+STAGES: tuple[Stage, ...] = ("deletion", "disclosure", "preservation", "police", "civil")
+"""The steps of a matter, in the order ``docgen list`` shows the filings."""
 
 CLAIM_PLEADING = (
     "claim.identification",
@@ -85,6 +89,8 @@ class Filing:
     title: Message
     addressee: Message
     requirements: tuple[Requirement, ...]
+    stage: Stage
+    """The step of the matter it belongs to."""
     rules: tuple[Rule, ...] = field(default=())
     voice: Voice = PETITION
     texts: tuple[str, ...] = CLAIM_PLEADING

@@ -21,6 +21,7 @@ FILING = Filing(
     aliases=("complaint", "kokuso"),
     title=Message("告訴状", "Criminal Complaint"),
     addressee=Message("警察署長", "the chief of police"),
+    stage="police",
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         POSTS,

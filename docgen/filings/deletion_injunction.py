@@ -25,6 +25,7 @@ FILING = Filing(
         "Petition for Provisional Disposition Ordering Deletion of Posts",
     ),
     addressee=Message("裁判所", "the court"),
+    stage="deletion",
     requirements=(
         *AGAINST_THE_PLATFORM,
         Requirement(

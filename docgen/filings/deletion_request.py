@@ -57,6 +57,7 @@ FILING = Filing(
     posts_of=posts_to_remove,
     attachments=attachments,
     not_now=d16_nothing_online,
+    stage="deletion",
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         PLATFORM,

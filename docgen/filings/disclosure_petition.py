@@ -44,6 +44,7 @@ FILING = Filing(
     texts=(*CLAIM_PLEADING, "disclosure.supplementarity", "disclosure.purpose_note"),
     not_now=not_now,
     stamp=disclosure_stamp,
+    stage="disclosure",
     requirements=(
         *DISCLOSURE_FROM_THE_PLATFORM,
     ),

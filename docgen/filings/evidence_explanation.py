@@ -18,6 +18,7 @@ def evidence_explanation(parent: Filing) -> Filing:
         aliases=tuple(f"{alias}-evidence" for alias in parent.aliases),
         title=TITLE,
         addressee=parent.addressee,
+        stage=parent.stage,
         requirements=(
             Requirement(
                 "evidence",

@@ -22,6 +22,7 @@ FILING = Filing(
     texts=("police.circumstances", "claim.harm", "claim.facts_alleged"),
     shared_claim=False,
     addressee=Message("警察署長", "the chief of police"),
+    stage="police",
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         Requirement(

@@ -34,6 +34,7 @@ FILING = Filing(
     uses_connections=True,
     stamp=provisional_disposition_stamp,
     texts=(*CLAIM_PLEADING, "claim.necessity", "disclosure.purpose_note"),
+    stage="preservation",
     requirements=(
         *AGAINST_THE_ACCESS_PROVIDER,
         CONNECTIONS,

@@ -24,6 +24,7 @@ FILING = Filing(
         "Notice of Filing of a Disclosure Order Petition (Art. 15(1)(ii))",
     ),
     addressee=Message("コンテンツプロバイダ", "the content provider"),
+    stage="disclosure",
     requirements=(
         PLATFORM,
         ACCESS_PROVIDER,

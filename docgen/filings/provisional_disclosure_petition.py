@@ -38,6 +38,7 @@ FILING = Filing(
         "Information",
     ),
     addressee=Message("裁判所", "the court"),
+    stage="disclosure",
     requirements=(
         *DISCLOSURE_FROM_THE_PLATFORM,
         Requirement(

@@ -76,7 +76,9 @@ MAXIMAL_CASE: dict[str, Any] = {
     | {"deletion-request": _WORDING, "disclosure-petition": _WORDING}
     | {"preservation-petition": _WORDING, "police-report": _WORDING}
     | {"provisional-disclosure-petition": _WORDING, "access-provider-petition": _WORDING}
-    | {"deletion-injunction": _WORDING, "criminal-complaint": _WORDING},
+    | {"deletion-injunction": _WORDING, "criminal-complaint": _WORDING}
+    | {"disclosure-request": _WORDING, "log-preservation-request": _WORDING}
+    | {"demand-letter": _WORDING, "damages-complaint": _WORDING, "victim-statement": _WORDING},
     "deletion": {"show_name_to_sender": True, "attachments": ["1"]},
     "disclosure": {
         **{"purposes": [p.value for p in Purpose], "items": [i.value for i in Item]},
@@ -92,6 +94,11 @@ MAXIMAL_CASE: dict[str, Any] = {
         **{"offenses": ["defamation", "insult"], "offender_known_at": date(2026, 9, 1)},
         "offender": {"name": _TEXT, "address": _TEXT, "account": "@a"},
         **{"wants_punishment": True, "circumstances": _TEXT},
+    },
+    "damages": {
+        "heads": [{"kind": "other", "amount": 1, "title": _TEXT, "basis": _TEXT}],
+        **{"interest_rate": 3, "interest_from": date(2026, 9, 1), "pay_by": date(2026, 12, 1)},
+        **{"account": _TEXT, "apology": _TEXT, "demanded_at": date(2026, 11, 1), "court": _COURT},
     },
     "evidence": [
         {"id": "1", "title": _TEXT, "kind": "screenshot", "made_at": date(2026, 9, 1)}
