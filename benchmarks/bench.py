@@ -29,18 +29,24 @@ en = "Shibuya Police Station"
 [access_provider]
 ref = "docomo"
 network = "mobile"
+evidence = ["1"]
 
 [[connections]]
 ip = "203.0.113.45"
 port = 51234
 at = 2026-11-01T12:13:55Z
 destination = "198.51.100.7"
+evidence = ["1"]
 
 [police]
 offenses = ["defamation"]
 wants_punishment = true
 circumstances = { ja = "匿名のアカウントから虚偽の投稿を繰り返された。", en = "False posts were made repeatedly." }
 """
+
+
+BENCH_FILINGS = ("deletion-request", "disclosure-petition", "preservation-petition", "police-report")
+"""The four filings every benchmark case supports."""
 
 
 def full_case(index: int) -> str:
@@ -85,10 +91,10 @@ def plain_docxtpl_loop(cases: list[Path], out: Path) -> int:
     jobs = []
     for case in cases:
         loaded = load_case(case).case
-        for filing in FILINGS.values():
+        for filing in (FILINGS[name] for name in BENCH_FILINGS):
             for lang in ("ja", "en"):
                 context, _ = build_context(loaded, filing, lang)
-                jobs.append((builtin_dir(lang) / f"{filing.id}.docx", context))
+                jobs.append((builtin_dir(lang) / f"{filing.template_name}.docx", context))
     start = time.perf_counter()
     for number, (template, context) in enumerate(jobs):
         document = DocxTemplate(str(template))
@@ -106,7 +112,7 @@ def batch_rate(cases_dir: Path, out: Path, jobs: int) -> tuple[float, int]:
         "--jobs",
         str(jobs),
         "--filings",
-        "deletion,petition,preservation,police",
+        ",".join(BENCH_FILINGS),
     ]
     start = time.perf_counter()
     result = docgen(*args)
@@ -176,14 +182,14 @@ def main() -> None:
         row(
             "`docgen batch --jobs 1`, same cases (load + check + render + write)",
             f"{rate:.0f} docs/s ({rate / plain:.1f}× plain)",
-            "≥ 3× plain",
+            "≥ 12× plain",
         )
         cases = make_cases(root / "large", large)
         elapsed, docs = batch_rate(cases, _fresh(root / "b2"), jobs=2)
         row(
             f"`docgen batch --jobs 2`, {large} cases",
             f"{docs} .docx in {elapsed:.1f} s",
-            "8,000 in < 60 s" if large == 1000 else "",
+            "8,000 in < 30 s" if large == 1000 else "",
         )
         hundred = make_cases(root / "hundred", 100)
         for number, (label, folder) in enumerate((("100", hundred), (str(large), cases))):
@@ -193,14 +199,14 @@ def main() -> None:
         fastest, median = best_wall(["--help"])
         row("`docgen --help` wall time", f"{fastest:.0f} ms (median {median:.0f})", "< 150 ms")
         fastest, median = best_wall(["check", str(BASE)])
-        row("`docgen check` on a sample", f"{fastest:.0f} ms (median {median:.0f})", "< 300 ms")
+        row("`docgen check` on a sample", f"{fastest:.0f} ms (median {median:.0f})", "< 250 ms")
         if not options.no_pdf:
             together, apart = pdf_rates(root / "b1", 16)
             row("PDF, 16 documents in one LibreOffice run", f"{together:.2f} PDFs/s")
             row(
                 "PDF, one LibreOffice run per document",
                 f"{apart:.2f} PDFs/s",
-                f"batch {together / apart:.1f}× faster",
+                f"batch {together / apart:.1f}× faster (goal ≥ 5×)",
             )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 PathPart = str | int
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -67,12 +68,30 @@ def _header_path(
     return path
 
 
+class PositionIndex:
+    """The first line of every key path a TOML document defines, built once per document."""
+
+    def __init__(self, source: str) -> None:
+        self._first: dict[tuple[PathPart, ...], int] = {}
+        for key_path, number in key_lines(source):
+            self._first.setdefault(key_path, number)
+
+    def line_of(self, path: Sequence[PathPart]) -> int | None:
+        """The line of the longest defined prefix of ``path``, or None if nothing matches."""
+        target = tuple(path)
+        for size in range(len(target), 0, -1):
+            found = self._first.get(target[:size])
+            if found is not None:
+                return found
+        return None
+
+
+@lru_cache(maxsize=16)
+def positions(source: str) -> PositionIndex:
+    """The index of ``source``; a case's findings are all located with one scan of its text."""
+    return PositionIndex(source)
+
+
 def line_of(source: str, path: Sequence[PathPart]) -> int | None:
     """The line that best shows ``path`` (0-based list indices), or None if nothing matches."""
-    best: tuple[int, int] | None = None
-    target = tuple(path)
-    for key_path, number in key_lines(source):
-        size = len(key_path)
-        if size <= len(target) and target[:size] == key_path and (best is None or size > best[0]):
-            best = (size, number)
-    return best[1] if best else None
+    return positions(source).line_of(path)

@@ -10,12 +10,11 @@ give the same bytes, and a batch reuses the compiled template for every case.
 from __future__ import annotations
 
 import html
-import io
 import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -27,8 +26,8 @@ from lxml import etree
 from docgen.errors import TemplateError
 from docgen.render.environment import word_environment
 from docgen.render.text import template_failure
+from docgen.render.zip_writer import Entry, deflate, write_zip
 
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CELL_TAGS = re.compile(r"{%-?\s*(tc|hm|colspan|vm)\b")
 RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 CORE_PART = "docProps/core.xml"
@@ -91,6 +90,23 @@ def _unescape_tag(match: re.Match[str]) -> str:
     return html.unescape(inside) if "&" in inside else inside
 
 
+_NEEDS_DOCXTPL_LISTING = re.compile("[\t\x07\x0c]")
+_TEXT_WITH_LINE_FEED = re.compile(r"<w:t(?: [^>]*)?>[^<]*\n[^<]*</w:t>")
+_LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def resolve_listing(patcher: DocxTemplate, xml: str) -> str:
+    """docxtpl's ``resolve_listing`` (a value's tab, line feed … become Word's own elements), which
+    scans every paragraph and run of the part: it is needed only where a text holds one of those
+    characters. A line feed is a ``<w:br/>`` whatever the run, so that case, the only common
+    one, is done by one substitution with the same result."""
+    if _NEEDS_DOCXTPL_LISTING.search(xml):
+        return str(patcher.resolve_listing(xml))
+    if "\n" not in xml:
+        return xml
+    return _TEXT_WITH_LINE_FEED.sub(lambda m: m.group(0).replace("\n", _LINE_BREAK), xml)
+
+
 def mark_paragraphs(xml: str) -> str:
     """Start each paragraph, row and cell on a new line marked with the paragraph's number.
 
@@ -145,6 +161,7 @@ class WordTemplate:
             for info, data in self._entries
             if RENDERED_PART.match(info.filename)
         }
+        self._packed: dict[str, Entry] = {}
         if "word/document.xml" not in self._compiled:
             raise TemplateError(str(path), "not a Word document (no word/document.xml)")
 
@@ -164,7 +181,7 @@ class WordTemplate:
             where = _runtime_location(exc, self._compiled[name], self._sources.get(name, b""))
             raise TemplateError(f"{self.path} ({name})", where + template_failure(exc)) from None
         xml = _MARKS.sub("", xml)
-        xml = str(self._patcher.resolve_listing(xml))
+        xml = resolve_listing(self._patcher, xml)
         data = xml.encode("utf-8")
         if name in self._cell_tags:  # cell loops may change a table's column count
             data = _serialize(self._patcher.fix_tables(data))
@@ -174,18 +191,25 @@ class WordTemplate:
         """The rendered document as .docx bytes."""
         rendered = {name: self._render_part(name, context) for name in self._compiled}
         rendered[CORE_PART] = core_xml(props)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            names = [info.filename for info, _ in self._entries]
-            if CORE_PART not in names:
-                names.append(CORE_PART)
-            originals = {info.filename: data for info, data in self._entries}
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, rendered.get(name, originals.get(name, b"")))
-        return buffer.getvalue()
+        return write_zip(
+            deflate(name, rendered[name]) if name in rendered else self._unchanged_part(name)
+            for name in self._part_names
+        )
+
+    @cached_property
+    def _part_names(self) -> list[str]:
+        names = [info.filename for info, _ in self._entries]
+        return names if CORE_PART in names else [*names, CORE_PART]
+
+    def _unchanged_part(self, name: str) -> Entry:
+        """A part every document copies from the template, compressed once."""
+        if name not in self._packed:
+            self._packed[name] = deflate(name, self._originals[name])
+        return self._packed[name]
+
+    @cached_property
+    def _originals(self) -> dict[str, bytes]:
+        return {info.filename: data for info, data in self._entries}
 
 
 def _serialize(tree: Any) -> bytes:
