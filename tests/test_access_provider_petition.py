@@ -84,7 +84,7 @@ def ap_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[[str], Path], tmp_path: Path) -> Callable[..., str]:
+def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
     """Render a case as text through the public API (checked first, as `docgen render` does)."""
 
     def run(text: str, lang: str = "ja") -> str:
@@ -105,7 +105,7 @@ def section(text: str, start: str, end: str) -> str:
 # The related case (発信者情報開示命令事件手続規則2条) ---------------------------------------------
 
 
-def test_the_related_case_is_stated_near_the_top(render) -> None:
+def test_the_related_case_is_stated_near_the_top(render: Callable[..., str]) -> None:
     ja = render(ap_case())
     head = ja.split("## 第1 申立ての趣旨", 1)[0]
     assert (
@@ -121,7 +121,7 @@ def test_the_related_case_is_stated_near_the_top(render) -> None:
     )
 
 
-def test_a_provision_order_in_the_related_case_is_noted(render) -> None:
+def test_a_provision_order_in_the_related_case_is_noted(render: Callable[..., str]) -> None:
     ja = render(ap_case(provision_order=True))
     head = ja.split("## 第1 申立ての趣旨", 1)[0]
     assert "発信者情報開示命令申立事件（提供命令発令済み）" in head
@@ -132,7 +132,7 @@ def test_a_provision_order_in_the_related_case_is_noted(render) -> None:
 # The requests (S11) and the stamp (S12) ---------------------------------------------------------
 
 
-def test_the_disclosure_request_alone_without_erasure_prohibition(render) -> None:
+def test_the_disclosure_request_alone_without_erasure_prohibition(render: Callable[..., str]) -> None:
     ja = render(ap_case())
     relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
     assert (
@@ -149,7 +149,7 @@ def test_the_disclosure_request_alone_without_erasure_prohibition(render) -> Non
     assert "Order Prohibiting Erasure" not in en
 
 
-def test_erasure_prohibition_is_a_separate_request(render) -> None:
+def test_erasure_prohibition_is_a_separate_request(render: Callable[..., str]) -> None:
     ja = render(ap_case(erasure=True))
     assert ja.startswith("# 発信者情報開示命令申立書\n\n兼 消去禁止命令申立書\n")
     relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
@@ -171,7 +171,7 @@ def test_erasure_prohibition_is_a_separate_request(render) -> None:
     assert "Articles 5(2), 8 and 16(1) of the Act" in en
 
 
-def test_the_retention_is_stated_truthfully(render) -> None:
+def test_the_retention_is_stated_truthfully(render: Callable[..., str]) -> None:
     recent = render(ap_case(erasure=True))
     necessity = section(recent, "消去禁止命令の必要性", "### 結語")
     assert "約93日" in necessity and "令和8年12月3日頃には消去されるおそれがある" in necessity
@@ -186,7 +186,7 @@ def test_the_retention_is_stated_truthfully(render) -> None:
 # The respondent's status: Art. 5(2) for logins, 5(1) otherwise ------------------------------------
 
 
-def test_x_logins_make_the_respondent_a_related_provider_under_article_5_2(render) -> None:
+def test_x_logins_make_the_respondent_a_related_provider_under_article_5_2(render: Callable[..., str]) -> None:
     ja = render(ap_case())
     assert "法5条2項の関連電気通信役務提供者として、開示関係役務提供者に当たる。" in ja
     assert "（以下「法」という。）5条2項に基づく" in ja
@@ -196,7 +196,7 @@ def test_x_logins_make_the_respondent_a_related_provider_under_article_5_2(rende
     assert "related telecommunications service provider within the meaning of Article 5(2)" in en
 
 
-def test_posting_records_of_another_platform_fall_under_article_5_1(render) -> None:
+def test_posting_records_of_another_platform_fall_under_article_5_1(render: Callable[..., str]) -> None:
     platform = 'name = { ja = "株式会社けいじばん", en = "Keijiban Inc." }'
     ja = render(ap_case(platform=platform))
     assert "法5条1項の特定電気通信役務提供者として" in ja
@@ -208,7 +208,7 @@ def test_posting_records_of_another_platform_fall_under_article_5_1(render) -> N
 
 
 def test_after_a_provision_order_without_connections_the_list_refers_to_the_provided_data(
-    render,
+    render: Callable[..., str],
 ) -> None:
     ja = render(ap_case(provision_order=True, connections=()))
     assert "# 通信目録" not in ja and "別紙通信目録" not in ja
@@ -230,7 +230,7 @@ def test_after_a_provision_order_without_connections_the_list_refers_to_the_prov
     assert "under the provision order issued in the sender identification information" in en
 
 
-def test_route_b_erasure_prohibition_counts_from_the_post(render) -> None:
+def test_route_b_erasure_prohibition_counts_from_the_post(render: Callable[..., str]) -> None:
     """No connection is known: the post's date stands in, and the logins may be older."""
     ja = render(ap_case(provision_order=True, connections=(), erasure=True))
     necessity = section(ja, "消去禁止命令の必要性", "### 結語")
@@ -252,7 +252,7 @@ def test_route_b_erasure_prohibition_counts_from_the_post(render) -> None:
 # The 通信目録 -------------------------------------------------------------------------------------
 
 
-def test_the_list_of_connections_shows_each_in_jst_with_the_utc_original(render) -> None:
+def test_the_list_of_connections_shows_each_in_jst_with_the_utc_original(render: Callable[..., str]) -> None:
     ja = render(ap_case(connections=((RECENT, '"2"'), (OLD, '"4"'))))
     table = ja.split("# 通信目録", 1)[1]
     assert "| 番号 | IPアドレス | ポート番号 | 日時（日本時間） | 接続先 |" in table
@@ -273,7 +273,7 @@ def test_the_list_of_connections_shows_each_in_jst_with_the_utc_original(render)
     )
 
 
-def test_no_destination_column_without_destinations(render) -> None:
+def test_no_destination_column_without_destinations(render: Callable[..., str]) -> None:
     ja = render(ap_case(access_provider=FIXED_PROVIDER, destination=False))
     table = ja.split("# 通信目録", 1)[1]
     assert "| 番号 | IPアドレス | ポート番号 | 日時（日本時間） |\n" in table
@@ -285,7 +285,7 @@ def test_no_destination_column_without_destinations(render) -> None:
 # The posts --------------------------------------------------------------------------------------
 
 
-def test_a_repost_is_pleaded_as_conveying_its_original(render) -> None:
+def test_a_repost_is_pleaded_as_conveying_its_original(render: Callable[..., str]) -> None:
     repost = MINIMAL_CASE.replace(
         'text = { ja = "山田花子は会社の金を横領している", en = "Hanako Yamada embezzles company money" }\n',
         'kind = "repost"\n',
@@ -309,7 +309,7 @@ def test_a_repost_is_pleaded_as_conveying_its_original(render) -> None:
     assert "the facts asserted in the Original of the Post" in en
 
 
-def test_the_respondent_and_the_attachments(render) -> None:
+def test_the_respondent_and_the_attachments(render: Callable[..., str]) -> None:
     ja = render(ap_case())
     parties = section(ja, "# 当事者目録", "# 発信者情報目録")
     assert (

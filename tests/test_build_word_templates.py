@@ -168,7 +168,8 @@ def list_column(ems: float) -> int:
     """Twips of a shaped column of a list table (set in ``list_table_pt``): its ems, the slack
     for bold headers and proportional letters, and the cell margins."""
     em = round(bwt.JA.list_table_pt * 20)
-    return round((ems + word_layout.SLACK) * em) + word_layout.CELL_PADDING
+    twips: int = round((ems + word_layout.SLACK) * em) + word_layout.CELL_PADDING
+    return twips
 
 
 def test_table_rows_header_and_widths(ja: Any) -> None:
@@ -422,3 +423,46 @@ def test_a_paragraph_naming_the_accounts_through_a_set_variable_is_left_aligned(
     text = "氏名不詳者（以下「発信者」という。）は、本件サービス上で、{{ accts }}のアカウントから"
     assert word_layout.left_aligned("body", text)
     assert not word_layout.left_aligned("body", "申立人は、会社員である。")
+
+
+SOURCES = sorted([*ROOT.glob("templates_ja/*.md"), *ROOT.glob("templates_en/*.md")])
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every built-in template built from its .md source into a temporary folder."""
+    out = tmp_path_factory.mktemp("built")
+    bwt.main(["--out-dir", str(out), *map(str, SOURCES)])  # a source that fails has no .docx
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_committed_word_template_is_what_its_source_builds(fresh_build: Path, source: Path) -> None:
+    """Run ``python tools/build_word_templates.py`` after editing a .md and commit the .docx."""
+    committed = source.with_suffix(".docx")
+    assert committed.is_file(), f"{committed.relative_to(ROOT)} is missing: run the builder"
+    built = fresh_build / source.parent.name / committed.name
+    assert built.is_file(), f"{source.relative_to(ROOT)} does not build"
+    assert committed.read_bytes() == built.read_bytes(), (
+        f"{committed.relative_to(ROOT)} is not what {source.name} builds: run the builder"
+    )
+
+
+def test_out_dir_keeps_the_folder_and_leaves_the_source_folder_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "templates_en"
+    folder.mkdir()
+    (folder / "letter.md").write_text("# Letter\n\nText.\n", encoding="utf-8")
+    assert bwt.main(["--out-dir", str(tmp_path / "out"), str(folder / "letter.md")]) == 0
+    assert not (folder / "letter.docx").exists()
+    built: Any = docx.Document(str(tmp_path / "out" / "templates_en" / "letter.docx"))
+    assert [p.text for p in built.paragraphs] == ["Letter", "Text."]
+    assert built.sections[0].left_margin.mm == pytest.approx(30, abs=0.1)  # English layout
+
+
+def test_the_font_table_declares_the_mincho_as_word_knows_it(ja_bytes: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(ja_bytes)) as archive:
+        fonts = archive.read("word/fontTable.xml").decode()
+    entry = fonts[fonts.index(f'<w:font w:name="{bwt.MINCHO}">') :]
+    assert entry.startswith(f'<w:font w:name="{bwt.MINCHO}"><w:altName w:val="ＭＳ 明朝"/>')
+    assert '<w:charset w:val="80"/>' in entry.split("</w:font>")[0]
+    assert fonts.count(f'w:name="{bwt.MINCHO}"') == 1

@@ -114,7 +114,7 @@ def injunction_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[[str], Path], tmp_path: Path) -> Callable[..., str]:
+def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
     """Render a case as text through the public API (checked first, as `docgen render` does)."""
 
     def run(text: str, lang: str = "ja") -> str:
@@ -137,7 +137,7 @@ def section(text: str, start: str, end: str | None = None) -> str:
 
 
 def test_the_petition_asks_for_provisional_deletion_in_the_provisional_voice(
-    render, filing: str
+    render: Callable[..., str], filing: str
 ) -> None:
     ja = render(injunction_case(attorney=True))
     assert ja.startswith("# 投稿記事削除仮処分命令申立書")
@@ -188,7 +188,7 @@ def test_the_petition_asks_for_provisional_deletion_in_the_provisional_voice(
     )
 
 
-def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(render, filing: str) -> None:
+def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case())
     necessity = section(ja, "### 2 保全の必要性", "### 3 担保")
     assert "本件投稿は現在も閲覧でき、債権者の勤務先の同僚にも拡散している（疎甲1）。" in necessity
@@ -198,7 +198,7 @@ def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(render, f
     assert "無担保" not in security
 
 
-def test_several_posts_and_only_those_still_online(render, filing: str) -> None:
+def test_several_posts_and_only_those_still_online(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(posts=SECOND_POST + OFFLINE_POST, online=True))
     relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
     assert "債務者は、別紙投稿記事目録記載の各投稿記事を仮に削除せよ" in relief
@@ -219,7 +219,7 @@ def test_several_posts_and_only_those_still_online(render, filing: str) -> None:
     assert "本申立ての時点においても削除されていない" not in unknown
 
 
-def test_reposts_and_quotes_carry_their_original(render, filing: str) -> None:
+def test_reposts_and_quotes_carry_their_original(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(posts=REPOST_AND_QUOTE))
     assert "イ　本件投稿2（リポスト）" in ja
     assert "リポスト元の投稿　@someone　https://x.com/someone/status/1834567890123456789" in ja
@@ -235,7 +235,7 @@ def test_reposts_and_quotes_carry_their_original(render, filing: str) -> None:
     assert "Reposted post: @someone, https://x.com/someone/status/1834567890123456789" in en
 
 
-def test_a_locked_post_is_readable_by_its_approved_followers(render, filing: str) -> None:
+def test_a_locked_post_is_readable_by_its_approved_followers(render: Callable[..., str], filing: str) -> None:
     locked = MINIMAL_CASE.replace(
         'evidence = ["1"]\n\n[claim]',
         'visibility = "protected"\nfollowers = 48\nevidence = ["1"]\n\n[claim]',
@@ -248,7 +248,7 @@ def test_a_locked_post_is_readable_by_its_approved_followers(render, filing: str
     assert "a so-called locked account" in en and "approved followers was 48." in en
 
 
-def test_an_insult_pleads_the_socially_tolerable_limit(render, filing: str) -> None:
+def test_an_insult_pleads_the_socially_tolerable_limit(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(rights='["honor_feeling"]'))
     assert (
         "仮処分により保全すべき権利　人格権（名誉感情）に基づく妨害排除請求権としての削除請求権"
@@ -265,7 +265,7 @@ def test_an_insult_pleads_the_socially_tolerable_limit(render, filing: str) -> N
     assert "人格権（名誉権及び名誉感情）に基づく妨害排除請求権" in both
 
 
-def test_privacy_and_copyright_name_their_own_basis(render, filing: str) -> None:
+def test_privacy_and_copyright_name_their_own_basis(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(rights='["reputation", "privacy", "copyright"]'))
     assert (
         "仮処分により保全すべき権利　人格権（名誉権及びプライバシー権）に基づく妨害排除請求権及び"
@@ -278,7 +278,7 @@ def test_privacy_and_copyright_name_their_own_basis(render, filing: str) -> None
     )
 
 
-def test_the_annexes_and_the_parties(render, filing: str) -> None:
+def test_the_annexes_and_the_parties(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(attorney=True, corporation=True))
     annexes = section(ja, "## 附属書類", "（別紙）")
     assert [line for line in annexes.splitlines() if line and line != "以上"] == [
@@ -306,7 +306,7 @@ def test_the_annexes_and_the_parties(render, filing: str) -> None:
 
 
 def test_the_english_version_speaks_of_the_obligee_and_prima_facie_exhibits(
-    render, filing: str
+    render: Callable[..., str], filing: str
 ) -> None:
     en = render(injunction_case(posts=SECOND_POST), "en")
     assert en.startswith("# Petition for Provisional Disposition Ordering Deletion of Posts")

@@ -125,7 +125,7 @@ def test_the_rows_are_the_exhibits_the_petition_cites_in_its_numbering(
 
 
 def test_reordering_the_evidence_renumbers_the_rows(
-    write_case: Callable[[str], Path], tmp_path: Path
+    write_case: Callable[..., Path], tmp_path: Path
 ) -> None:
     statement = CASE[CASE.index('[[evidence]]\nid = "3"') : CASE.index('[[evidence]]\nid = "4"')]
     moved = CASE.replace(statement, "").replace(
@@ -189,7 +189,7 @@ def test_the_parties_are_named_in_the_petitions_terms(
 
 
 def test_caption_date_court_and_signer(
-    write_case: Callable[[str], Path], case: Path, tmp_path: Path
+    write_case: Callable[..., Path], case: Path, tmp_path: Path
 ) -> None:
     text = _render(case, "petition-evidence", "ja", "md", tmp_path).read_text("utf-8")
     assert text.splitlines()[0] == "発信者情報開示命令申立事件"

@@ -15,7 +15,9 @@ import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import Destination
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from docgen.cli import main
@@ -30,6 +32,17 @@ MM = 72 / 25.4
 
 def run(runner: CliRunner, *args: str) -> Result:
     return runner.invoke(main, ["exhibits", *args])
+
+
+def bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
+    """(title, page index) of each top-level bookmark of a PDF."""
+    found: list[tuple[str, int]] = []
+    for item in reader.outline:
+        assert isinstance(item, Destination), "a nested bookmark"
+        page = reader.get_destination_page_number(item)
+        assert page is not None
+        found.append((str(item.title), page))
+    return found
 
 
 def files_under(folder: Path) -> list[str]:
@@ -58,7 +71,7 @@ def assert_stamped_top_right(page: object, label: str) -> None:
     _, x, y = runs[0]
     assert x > width / 2, "the stamp is on the right half"
     assert height - stamp.TOP_BAND < y < height - stamp.STAMP_TOP, "inside the top margin"
-    label_width = stamp.pdfmetrics.stringWidth(label, stamp.stamp_font(), stamp.FONT_SIZE)
+    label_width = pdfmetrics.stringWidth(label, stamp.stamp_font(), stamp.FONT_SIZE)
     assert x + label_width <= width - stamp.MARGIN, "inside the right margin"
 
 
@@ -247,8 +260,7 @@ def test_the_combined_pdf_has_one_bookmark_per_exhibit(runner: CliRunner, tmp_pa
     assert result.exit_code == 0, result.output
     reader = PdfReader(out / "yamada-2026-001/disclosure-petition.exhibits.ja.pdf")
     assert len(reader.pages) == 3
-    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
-    assert outline == [
+    assert bookmarks(reader) == [
         ("甲第1号証 本件投稿1のスクリーンショット", 0),
         ("甲第2号証 本件投稿2のスクリーンショット", 1),
         ("甲第3号証 本件投稿3（引用投稿）のスクリーンショット", 2),
@@ -267,7 +279,7 @@ def test_a_given_explanation_comes_first(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["combined"]["explanation"] == "given"
     reader = PdfReader(out / "test-001/disclosure-petition.exhibits.ja.pdf")
-    assert [(o.title, reader.get_destination_page_number(o)) for o in reader.outline] == [
+    assert bookmarks(reader) == [
         ("証拠説明書", 0),
         ("甲第1号証 投稿のスクリーンショット", 2),
     ]
@@ -291,10 +303,10 @@ def test_the_combined_pdf_starts_with_the_rendered_explanation(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["combined"]["explanation"] == "rendered"
     reader = PdfReader(out / "yamada-2026-001/disclosure-petition.exhibits.ja.pdf")
-    titles = [item.title for item in reader.outline]
+    titles = [title for title, _ in bookmarks(reader)]
     assert titles[0] == "証拠説明書" and len(titles) == 4
     assert "証拠説明書" in reader.pages[0].extract_text()
-    first_exhibit = reader.get_destination_page_number(reader.outline[1])
+    first_exhibit = bookmarks(reader)[1][1]
     assert "甲第1号証" in reader.pages[first_exhibit].extract_text()
 
 

@@ -93,7 +93,7 @@ def provisional_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[[str], Path], tmp_path: Path) -> Callable[..., str]:
+def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
     """Render a case as text through the public API (checked first, as `docgen render` does)."""
 
     def run(text: str, filing: str, lang: str = "ja") -> str:
@@ -121,7 +121,7 @@ ABOUT_PROVISIONAL = pytest.mark.parametrize("filing", [PROVISIONAL])
 
 
 @ABOUT_NOTICE
-def test_the_notice_names_both_cases_and_article_15_1_ii(render, filing: str) -> None:
+def test_the_notice_names_both_cases_and_article_15_1_ii(render: Callable[..., str], filing: str) -> None:
     ja = render(notice_case(attorney=True), filing)
     assert ja.startswith("令和8年11月22日")
     assert "エックス・コープ（X Corp.）　御中" in ja
@@ -157,7 +157,7 @@ def test_the_notice_names_both_cases_and_article_15_1_ii(render, filing: str) ->
 
 
 @ABOUT_NOTICE
-def test_a_case_number_not_yet_known_is_an_explicit_blank(render, filing: str) -> None:
+def test_a_case_number_not_yet_known_is_an_explicit_blank(render: Callable[..., str], filing: str) -> None:
     ja = render(notice_case(case_number=None), filing)
     assert ja.count("【事件番号】") == 2  # in the body and in the list of cases
     assert (
@@ -172,7 +172,7 @@ def test_a_case_number_not_yet_known_is_an_explicit_blank(render, filing: str) -
 
 @ABOUT_NOTICE
 def test_a_concealed_address_is_never_shown_and_the_office_appears_once(
-    render, filing: str
+    render: Callable[..., str], filing: str
 ) -> None:
     ja = render(notice_case(attorney=True, conceal=True), filing)
     header = ja.split("# 通知書", 1)[0]
@@ -188,7 +188,7 @@ def test_a_concealed_address_is_never_shown_and_the_office_appears_once(
 
 
 @ABOUT_NOTICE
-def test_a_petitioner_in_person_signs_with_her_own_address_and_phone(render, filing: str) -> None:
+def test_a_petitioner_in_person_signs_with_her_own_address_and_phone(render: Callable[..., str], filing: str) -> None:
     ja = render(notice_case(), filing)
     header = ja.split("# 通知書", 1)[0]
     assert f"住所　{OWN_ADDRESS}\n申立人　山田 花子\n電話　03-1000-0000" in header
@@ -201,7 +201,7 @@ def test_a_petitioner_in_person_signs_with_her_own_address_and_phone(render, fil
 
 @ABOUT_PROVISIONAL
 def test_the_petition_asks_for_provisional_disclosure_in_the_provisional_voice(
-    render, filing: str
+    render: Callable[..., str], filing: str
 ) -> None:
     ja = render(provisional_case(), filing)
     assert ja.startswith("# 発信者情報開示仮処分命令申立書")
@@ -236,7 +236,7 @@ def test_the_petition_asks_for_provisional_disclosure_in_the_provisional_voice(
 
 
 @ABOUT_PROVISIONAL
-def test_security_is_asked_for_not_asserted(render, filing: str) -> None:
+def test_security_is_asked_for_not_asserted(render: Callable[..., str], filing: str) -> None:
     ja = render(provisional_case(), filing)
     security = section(ja, "### 3 担保", "### 4 結語")
     assert (
@@ -257,7 +257,7 @@ def test_security_is_asked_for_not_asserted(render, filing: str) -> None:
     ("ground", "limb", "en_limb"), [("i", "イ", "(a)"), ("ro", "ロ", "(b)"), ("ha", "ハ", "(c)")]
 )
 def test_supplementarity_pleads_the_limb_of_the_case(
-    render, filing: str, ground: str, limb: str, en_limb: str
+    render: Callable[..., str], filing: str, ground: str, limb: str, en_limb: str
 ) -> None:
     ja = render(provisional_case(ground=ground), filing)
     supp = section(ja, "#### (6) 補充性", "#### (7) 小括")
@@ -272,7 +272,7 @@ def test_supplementarity_pleads_the_limb_of_the_case(
 
 
 @ABOUT_PROVISIONAL
-def test_the_list_holds_only_the_ip_type_items_and_the_target_accounts(render, filing: str) -> None:
+def test_the_list_holds_only_the_ip_type_items_and_the_target_accounts(render: Callable[..., str], filing: str) -> None:
     ja = render(provisional_case(items='["email", "login_ip", "login_at"]'), filing)
     listed = section(ja, "# 発信者情報目録", "# 投稿記事目録")
     assert "電子メールアドレス" not in listed
@@ -299,7 +299,7 @@ def test_the_list_holds_only_the_ip_type_items_and_the_target_accounts(render, f
 
 
 @ABOUT_PROVISIONAL
-def test_the_annexes_and_the_parties(render, filing: str) -> None:
+def test_the_annexes_and_the_parties(render: Callable[..., str], filing: str) -> None:
     ja = render(provisional_case(attorney=True, corporation=True), filing)
     annexes = section(ja, "## 附属書類", "（別紙）")
     assert [line for line in annexes.splitlines() if line and line != "以上"] == [
@@ -325,7 +325,7 @@ def test_the_annexes_and_the_parties(render, filing: str) -> None:
 
 @ABOUT_PROVISIONAL
 def test_the_english_version_speaks_of_the_obligee_and_prima_facie_exhibits(
-    render, filing: str
+    render: Callable[..., str], filing: str
 ) -> None:
     en = render(provisional_case(), filing, "en")
     assert en.startswith(

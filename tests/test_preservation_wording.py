@@ -78,7 +78,7 @@ def preservation_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[[str], Path], tmp_path: Path) -> Callable[..., str]:
+def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
     """Render a case as text through the public API (checked first, as `docgen render` does)."""
 
     def run(text: str, lang: str = "ja") -> str:
@@ -93,7 +93,7 @@ def render(write_case: Callable[[str], Path], tmp_path: Path) -> Callable[..., s
 
 
 @pytest.fixture
-def render_unchecked(write_case: Callable[[str], Path]) -> Callable[..., str]:
+def render_unchecked(write_case: Callable[..., Path]) -> Callable[..., str]:
     """Render a case whose findings would stop `docgen render` (a missing 疎明 is an error,
     L4): the template must still read well for the drafter who looks at it."""
 
@@ -113,7 +113,7 @@ def section(text: str, start: str, end: str) -> str:
 # 1. The respondent's representative in the 当事者目録 -------------------------------------------
 
 
-def test_the_obligors_representative_is_named_or_left_as_a_placeholder(render) -> None:
+def test_the_obligors_representative_is_named_or_left_as_a_placeholder(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     parties = section(ja, "# 当事者目録", "# 発信者情報目録")
     assert (
@@ -138,7 +138,7 @@ def test_the_obligors_representative_is_named_or_left_as_a_placeholder(render) -
     assert "[" not in section(en, "# List of Parties", "# List of Sender")
 
 
-def test_a_foreign_obligor_also_names_its_representative_in_japan(render_unchecked) -> None:
+def test_a_foreign_obligor_also_names_its_representative_in_japan(render_unchecked: Callable[..., str]) -> None:
     foreign = """
 [access_provider]
 name = { ja = "フォーリン・ネット・インク", en = "Foreign Net, Inc." }
@@ -160,7 +160,7 @@ evidence = ["3"]
 # 2. Pleaded steps cite their evidence (民事保全規則13条2項) --------------------------------------
 
 
-def test_the_disclosure_and_the_whois_steps_cite_their_evidence(render) -> None:
+def test_the_disclosure_and_the_whois_steps_cite_their_evidence(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     assert "タイムスタンプを開示した（疎甲2）。" in ja
     assert "債務者に割り当てられたものであり（疎甲3）、" in ja
@@ -169,7 +169,7 @@ def test_the_disclosure_and_the_whois_steps_cite_their_evidence(render) -> None:
     assert "allocated to the obligor (Prima Facie Exhibit 3)," in en
 
 
-def test_the_connections_distinct_citations_are_combined(render) -> None:
+def test_the_connections_distinct_citations_are_combined(render: Callable[..., str]) -> None:
     two = ((RECENT, '"2"'), ("2026-09-02T10:00:00Z", '"2", "4"'))
     ja = render(preservation_case(connections=two))
     assert "タイムスタンプを開示した（疎甲2、疎甲4）。" in ja
@@ -177,7 +177,7 @@ def test_the_connections_distinct_citations_are_combined(render) -> None:
     assert "(Prima Facie Exhibits 2 and 4)." in en
 
 
-def test_without_citations_the_sentences_still_read_well(render_unchecked) -> None:
+def test_without_citations_the_sentences_still_read_well(render_unchecked: Callable[..., str]) -> None:
     bare = ACCESS_PROVIDER.replace('evidence = ["3"]\n', "")
     text = preservation_case(connections=((RECENT, ""),), access_provider=bare)
     ja = render_unchecked(text)
@@ -193,7 +193,7 @@ def test_without_citations_the_sentences_still_read_well(render_unchecked) -> No
 # 3. The basis: Art. 5(2) for login records, Art. 5(1) otherwise ----------------------------------
 
 
-def test_logins_disclosed_by_x_are_pleaded_under_article_5_2(render) -> None:
+def test_logins_disclosed_by_x_are_pleaded_under_article_5_2(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     assert "5条1項又は2項" not in ja
     assert "（以下「法」という。）5条2項に基づく発信者情報開示請求権" in ja
@@ -208,7 +208,7 @@ def test_logins_disclosed_by_x_are_pleaded_under_article_5_2(render) -> None:
     assert "5(1)" not in en
 
 
-def test_posting_records_of_another_platform_are_pleaded_under_article_5_1(render) -> None:
+def test_posting_records_of_another_platform_are_pleaded_under_article_5_1(render: Callable[..., str]) -> None:
     text = preservation_case(platform='ref = "line-yahoo"')
     ja = render(text)
     assert "（以下「法」という。）5条1項に基づく発信者情報開示請求権" in ja
@@ -219,7 +219,7 @@ def test_posting_records_of_another_platform_are_pleaded_under_article_5_1(rende
     assert "5(2)" not in en
 
 
-def test_login_items_asked_make_the_basis_article_5_2(render_unchecked) -> None:
+def test_login_items_asked_make_the_basis_article_5_2(render_unchecked: Callable[..., str]) -> None:
     text = preservation_case(platform='ref = "line-yahoo"').replace(
         'items = ["name", "address", "email"]', 'items = ["name", "login_ip", "login_at"]'
     )
@@ -231,7 +231,7 @@ def test_login_items_asked_make_the_basis_article_5_2(render_unchecked) -> None:
 # 4. Necessity: the retention point once, truthfully ----------------------------------------------
 
 
-def test_the_retention_point_is_the_cases_own_when_the_logs_are_within_retention(render) -> None:
+def test_the_retention_point_is_the_cases_own_when_the_logs_are_within_retention(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     necessity = section(ja, "### 2 保全の必要性", "### 3 結語")
     assert "債務者は通信記録を短期間で消去する運用をしており" in necessity
@@ -242,7 +242,7 @@ def test_the_retention_point_is_the_cases_own_when_the_logs_are_within_retention
     assert "retention period" not in section(en, "### 2 Necessity", "### 3 Conclusion")
 
 
-def test_logs_past_the_usual_retention_are_said_to_be_so(render) -> None:
+def test_logs_past_the_usual_retention_are_said_to_be_so(render: Callable[..., str]) -> None:
     ja = render(preservation_case(connections=((OLD, '"2"'),)))
     necessity = section(ja, "### 2 保全の必要性", "### 3 結語")
     assert (
@@ -260,7 +260,7 @@ def test_logs_past_the_usual_retention_are_said_to_be_so(render) -> None:
     )
 
 
-def test_only_some_lapsed_connections_are_counted(render) -> None:
+def test_only_some_lapsed_connections_are_counted(render: Callable[..., str]) -> None:
     both = ((OLD, '"2"'), (RECENT, '"2"'))
     ja = render(preservation_case(connections=both))
     assert (
@@ -289,7 +289,7 @@ QUOTE = MINIMAL_CASE.replace(
 )
 
 
-def test_a_repost_conveys_the_original_statement(render) -> None:
+def test_a_repost_conveys_the_original_statement(render: Callable[..., str]) -> None:
     ja = render(preservation_case(base=REPOST))
     assert "　リポスト元の投稿　@origin　https://x.com/origin/status/1834567890123456000" in ja
     assert "　リポスト元の投稿の内容　「山田花子は会社の金を横領している」" in ja
@@ -302,7 +302,7 @@ def test_a_repost_conveys_the_original_statement(render) -> None:
     assert 'Translation: "Hanako Yamada embezzles company money"' in en
 
 
-def test_a_quote_pleads_both_texts(render) -> None:
+def test_a_quote_pleads_both_texts(render: Callable[..., str]) -> None:
     ja = render(preservation_case(base=QUOTE))
     assert "　投稿内容　「やっぱりね」" in ja
     assert "　引用された投稿の内容　「山田花子は会社の金を横領している」" in ja
@@ -314,7 +314,7 @@ def test_a_quote_pleads_both_texts(render) -> None:
 # 6. Service name and annexes ---------------------------------------------------------------------
 
 
-def test_the_service_is_named(render) -> None:
+def test_the_service_is_named(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     assert (
         "エックス・コープ（X Corp.）が提供するインターネット上の情報発信サービス「X（旧Twitter）」（以下「本件サービス」という。）"
@@ -324,7 +324,7 @@ def test_the_service_is_named(render) -> None:
     assert 'on the online information service "X (formerly Twitter)" provided by X Corp.' in en
 
 
-def test_annexes_for_an_individual_filing_in_person(render) -> None:
+def test_annexes_for_an_individual_filing_in_person(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     annexes = section(ja, "## 附属書類", "以上")
     assert annexes.split() == [
@@ -335,7 +335,7 @@ def test_annexes_for_an_individual_filing_in_person(render) -> None:
     assert "訳文" not in ja
 
 
-def test_annexes_for_a_company_with_an_attorney(render) -> None:
+def test_annexes_for_a_company_with_an_attorney(render: Callable[..., str]) -> None:
     company = (
         preservation_case().replace(
             'name = { ja = "山田 花子", en = "Hanako Yamada" }',
@@ -363,7 +363,7 @@ def test_annexes_for_a_company_with_an_attorney(render) -> None:
 # 7. Style ----------------------------------------------------------------------------------------
 
 
-def test_one_post_and_one_connection_are_singular(render) -> None:
+def test_one_post_and_one_connection_are_singular(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     assert "本件各投稿" not in ja and "本件投稿1" not in ja
     assert "本件各通信" not in ja
@@ -374,7 +374,7 @@ def test_one_post_and_one_connection_are_singular(render) -> None:
     assert "the Posts" not in en and "Post 1" not in en and "the Connections" not in en
 
 
-def test_two_posts_and_two_connections_are_plural(render) -> None:
+def test_two_posts_and_two_connections_are_plural(render: Callable[..., str]) -> None:
     second_post = """
 [[posts]]
 url = "https://x.com/someone/status/1834567890123456790"
@@ -391,7 +391,7 @@ evidence = ["1"]
     assert "いずれも債務者に割り当てられたもの" in ja
 
 
-def test_court_line_lists_and_terms(render) -> None:
+def test_court_line_lists_and_terms(render: Callable[..., str]) -> None:
     text = preservation_case().replace(
         'rights = ["reputation"]', 'rights = ["reputation", "privacy"]'
     )
@@ -403,7 +403,7 @@ def test_court_line_lists_and_terms(render) -> None:
     assert "　　" not in ja.replace("\n　", "\n")
 
 
-def test_a_bare_facts_phrase_is_wrapped_into_a_sentence(render) -> None:
+def test_a_bare_facts_phrase_is_wrapped_into_a_sentence(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
     assert "本件投稿は、横領したとの事実を摘示するものである。" in ja
     assert "\n横領したとの事実。\n" not in ja
@@ -411,7 +411,7 @@ def test_a_bare_facts_phrase_is_wrapped_into_a_sentence(render) -> None:
     assert "The Post states as a fact that she embezzled." in en
 
 
-def test_a_full_facts_text_is_kept_as_written(render) -> None:
+def test_a_full_facts_text_is_kept_as_written(render: Callable[..., str]) -> None:
     text = preservation_case().replace(
         'facts_alleged = { ja = "横領したとの事実。", en = "That she embezzled." }',
         'facts_alleged = { ja = "本件投稿は、債権者が横領したとの事実を摘示する。", en = "The post alleges embezzlement." }',
@@ -423,7 +423,7 @@ def test_a_full_facts_text_is_kept_as_written(render) -> None:
 # 8. English --------------------------------------------------------------------------------------
 
 
-def test_the_english_version_keeps_one_term_one_date_style_and_the_governing_notice(render) -> None:
+def test_the_english_version_keeps_one_term_one_date_style_and_the_governing_notice(render: Callable[..., str]) -> None:
     en = render(preservation_case(connections=((OLD, '"2"'),)), "en")
     assert not re.search(r"\b(creditor|debtor)s?\b", en, re.IGNORECASE)
     assert "the obligee" in en and "the obligor" in en
@@ -446,7 +446,7 @@ def test_the_english_version_keeps_one_term_one_date_style_and_the_governing_not
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_no_note_to_the_drafter(render, lang: str) -> None:
+def test_no_note_to_the_drafter(render: Callable[..., str], lang: str) -> None:
     named = (
         ACCESS_PROVIDER
         + 'representative = { ja = "代表取締役 前田 義晃", en = "Yoshiaki Maeda, President" }\n'
@@ -466,7 +466,7 @@ def test_no_note_to_the_drafter(render, lang: str) -> None:
         assert marker not in text
 
 
-def test_times_are_written_without_zero_padding(render) -> None:
+def test_times_are_written_without_zero_padding(render: Callable[..., str]) -> None:
     text = preservation_case(connections=(("2026-09-01T00:05:07Z", '"2"'),)).replace(
         "posted_at = 2026-09-01T21:14:00+09:00", "posted_at = 2026-09-01T21:04:00+09:00"
     )

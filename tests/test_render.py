@@ -66,6 +66,7 @@ def test_word_document_holds_the_facts(name: str, filing: str, lang: str, tmp_pa
         for post in listed.posts_of(case):
             assert post.url in text
     victim_name = case.victim.name if isinstance(case.victim.name, str) else case.victim.name.ja
+    assert victim_name is not None
     if lang == "ja":
         assert victim_name in text
     else:

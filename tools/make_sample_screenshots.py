@@ -5,13 +5,13 @@ import sys
 import tomllib
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
 GOTHIC = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
 W = 720
 INK, GREY, LINE, BLUE, BAR = (15, 20, 25), (83, 100, 113), (207, 217, 222), (29, 155, 240), (241, 243, 244)
-KINDS = {"reply": "返信先: ", "quote": "", "post": "", "repost": ""}
 
 
 def font(size: int) -> ImageFont.FreeTypeFont:
@@ -34,7 +34,7 @@ def jp_time(at: datetime) -> str:
     return f"{'午前' if at.hour < 12 else '午後'}{hour}:{at.minute:02d} · {at.year}年{at.month}月{at.day}日"
 
 
-def shot(post: dict, captured: str, counts: tuple[str, str, str], reply_to: str | None) -> Image.Image:
+def shot(post: dict[str, Any], captured: str, counts: tuple[str, str, str], reply_to: str | None) -> Image.Image:
     canvas = Image.new("RGB", (W, 1400), "white")
     d = ImageDraw.Draw(canvas)
     # browser chrome: address bar with the URL

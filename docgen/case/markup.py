@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-ROLES = ("victim", "Victim", "respondent", "Respondent")
 _NAMES = r"(?:ev|exhibit):[^{}\n]*|[Vv]ictim|[Rr]espondent"
 REFERENCE = re.compile(
     r"\{\{(?P<literal>" + _NAMES + r")\}\}"

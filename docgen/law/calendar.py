@@ -26,11 +26,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
-def add_years(day: date, years: int) -> date:
-    """``day`` moved by ``years``; 29 February becomes 28 February in a common year."""
-    return add_months(day, 12 * years)
-
-
 def period_end(first_day: date, *, years: int = 0, months: int = 0) -> date:
     """The last day of a period of ``years`` and ``months`` whose first counted day is ``first_day``.
 
@@ -51,48 +46,15 @@ def days_between(start: date, end: date) -> int:
 
 
 # Business days (CCP 55(3); Code of Civil Procedure 95(3)): a period whose last day falls on a
-# Saturday, Sunday, national holiday or 29 Dec–3 Jan ends on the next business day.
+# Saturday, Sunday, national holiday or 29 Dec–3 Jan ends on the next business day. The national
+# holidays (Holidays Act: named days, 振替休日 and 国民の休日, including one-off days such as those
+# of the 2019 enthronement and the Olympic moves of 2020–2021) come from the ``holidays``
+# package's Japan calendar, which follows amendments of the Act (tests/test_calendar.py checks
+# that it agrees with the equinox formula docgen used before, for 2000–2099). The closure
+# 29 Dec–3 Jan is the courts' own (裁判所の休日に関する法律 Art. 1(3)), not a national holiday.
 
 HOLIDAY_YEARS = range(2000, 2100)
 YEAR_END = frozenset({(12, 29), (12, 30), (12, 31), (1, 1), (1, 2), (1, 3)})
-# (海の日, 山の日, スポーツの日) moved for the Tokyo Olympics.
-_OLYMPIC = {
-    2020: (date(2020, 7, 23), date(2020, 8, 10), date(2020, 7, 24)),
-    2021: (date(2021, 7, 22), date(2021, 8, 8), date(2021, 7, 23)),
-}
-_ONE_OFF = {2019: (date(2019, 5, 1), date(2019, 10, 22))}  # 即位の日, 即位礼正殿の儀
-
-
-def _nth_monday(year: int, month: int, n: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _equinox(year: int, base: float) -> int:
-    """Day of the equinox (valid 1980–2099); the official day is announced a year ahead."""
-    k = year - 1980
-    return int(base + 0.242194 * k) - k // 4
-
-
-def _named_holidays(year: int) -> set[date]:
-    """国民の祝日 (Holidays Act Art. 2) of ``year``, before substitute and in-between days."""
-
-    def on(month: int, day: int) -> date:
-        return date(year, month, day)
-
-    days = {on(1, 1), _nth_monday(year, 1, 2), on(2, 11), on(3, _equinox(year, 20.8431))}
-    days |= {on(4, 29), on(5, 3), on(5, 5), on(9, _equinox(year, 23.2488)), on(11, 3), on(11, 23)}
-    if year != 2019:
-        days.add(on(2, 23) if year >= 2020 else on(12, 23))
-    if year >= 2007:
-        days.add(on(5, 4))
-    marine = _nth_monday(year, 7, 3) if year >= 2003 else on(7, 20)
-    mountain = on(8, 11) if year >= 2016 else None
-    sports = _nth_monday(year, 10, 2)
-    marine, mountain, sports = _OLYMPIC.get(year, (marine, mountain, sports))
-    days |= {marine, sports, _nth_monday(year, 9, 3) if year >= 2003 else on(9, 15)}
-    days |= set(_ONE_OFF.get(year, ()))
-    return days | ({mountain} if mountain else set())
 
 
 @cache
@@ -101,20 +63,9 @@ def japanese_holidays(year: int) -> frozenset[date]:
     (国民の休日) days."""
     if year not in HOLIDAY_YEARS:
         raise ValueError(f"holidays are computed for 2000–2099, not {year}")
-    named = _named_holidays(year)
-    holidays = set(named)
-    for day in sorted(d for d in named if d.weekday() == 6):
-        substitute = day + ONE_DAY
-        while year >= 2007 and substitute in named:
-            substitute += ONE_DAY
-        if substitute not in named:
-            holidays.add(substitute)
-    for day in named:
-        between = day + ONE_DAY
-        old_sunday = year < 2007 and between.weekday() == 6  # before 2007 Sundays were not
-        if between not in named and between + ONE_DAY in named and not old_sunday:
-            holidays.add(between)
-    return frozenset(holidays)
+    import holidays  # imported on first use: loading its calendars takes ~0.1 s
+
+    return frozenset(holidays.country_holidays("JP", years=year))
 
 
 def is_closed(day: date) -> bool:

@@ -9,9 +9,9 @@ Choices (design, not sourced):
   retention anyone reports: one early date rather than two).
 - Complaint period (CCP 235) and objection suit (Art. 14(1)): the first day is excluded and a last
   day on a Saturday, Sunday, national holiday or 29 Dec–3 Jan moves to the next business day
-  (CCP 55(3); Code of Civil Procedure 95(3)). National holidays are computed here for 2000–2099
-  (fixed days, Happy Monday, the equinox formula, substitute and in-between holidays, the one-off
-  days of 2019–2021); later changes to the holiday law are not foreseen.
+  (CCP 55(3); Code of Civil Procedure 95(3)). National holidays for 2000–2099 come from the
+  ``holidays`` package's Japan calendar (``law/calendar.py``), which follows amendments of the
+  Holidays Act in new releases of the package.
 - Prosecution limitation (CCP 250(2)): first day included, never moved (CCP 55(1), (3) provisos),
   counted from posting; "uncertain" while the post is online (continuing offence, disputed).
 - Civil limitation (Civil Code 724) is counted from ``police.offender_known_at`` and never moved
@@ -34,7 +34,8 @@ from docgen.law.rules_police import prosecution_period
 from docgen.law.terms import OFFENSES
 
 Certainty = Literal["statutory", "practice", "uncertain"]
-URGENT_DAYS = 14
+DEADLINE_ALERT_DAYS = 14
+"""``docgen check`` lists the deadlines already past or due within this many days."""
 DECISION_KEY = "disclosure.decision_notified_at"
 """Proposed optional key: the day the disclosure-order decision was notified (Art. 14(1))."""
 CERTAINTY: dict[str, Message] = {
@@ -311,7 +312,7 @@ def deadlines(case: Case) -> list[Deadline]:
 
 
 def urgent(
-    case: Case, within_days: int = URGENT_DAYS, as_of: date | None = None
+    case: Case, within_days: int = DEADLINE_ALERT_DAYS, as_of: date | None = None
 ) -> list[Deadline]:
     """The deadlines already past or at most ``within_days`` after ``as_of`` (a lawyer checks a
     matter today; the tests and reproducible CI pass a day), by default the document date."""

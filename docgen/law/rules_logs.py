@@ -5,7 +5,7 @@ Log retention is practice, not law (brief §7.9, table from ~2015): mobile carri
 3 months (docomo and SoftBank 93 days, KDDI 3 months); fixed-line ISPs 3–6 months, some a year.
 The lapse date is the one ``docgen deadlines`` shows (``deadlines.retention_horizon``: 93 days at
 docomo and SoftBank, otherwise 3 months, the shortest retention anyone reports); a lapse within
-``URGENT_DAYS`` is called urgent. Both thresholds are design choices, not sourced.
+``LOG_LAPSE_ALERT_DAYS`` is called urgent. Both thresholds are design choices, not sourced.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from docgen.law.common import day_of, finding, network
 from docgen.law.deadlines import retention_horizon
 from docgen.law.findings import Finding, Message
 
-URGENT_DAYS = 30
+LOG_LAPSE_ALERT_DAYS = 30
+"""L1 calls a log retention urgent when it may lapse within this many days."""
 _PERIOD = {
     "mobile": Message(
         "携帯電話事業者では約3か月（ドコモ・ソフトバンク93日、KDDI 3か月）",
@@ -42,7 +43,7 @@ def retention_finding(case: Case, path: str, day: date) -> Finding | None:
     if today > lapse:
         ja = f"ログの保存期間は一般に{period.ja}とされ、既に消去されている可能性があります。"
         en = f"Logs are typically kept {period.en}; they may already have been erased."
-    elif days_between(today, lapse) <= URGENT_DAYS:
+    elif days_between(today, lapse) <= LOG_LAPSE_ALERT_DAYS:
         ja = f"ログの保存期間（{period.ja}）が早ければ{lapse}に経過するため、至急の対応が必要です。"
         en = f"Logs are typically kept {period.en}, so they may lapse as early as {lapse}: urgent."
     else:

@@ -27,7 +27,6 @@ from docgen.errors import UsageError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 PAGE_BREAK = "--- page break ---"
 SECTION_BREAK = "--- section break ---"
