@@ -175,7 +175,9 @@ def test_a_firm_template_that_writes_a_control_character_is_exit_3(
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "word/document.xml":
-                data = data.replace(b"</w:body>", b"<w:p><w:r><w:t>\x01</w:t></w:r></w:p></w:body>")
+                # the template is well-formed XML; what it prints (U+0001) is not
+                text = b'<w:p><w:r><w:t>{{ "\\x01" }}</w:t></w:r></w:p></w:body>'
+                data = data.replace(b"</w:body>", text)
             target.writestr(info, data)
     out = tmp_path / "out"
     args = ["--lang", "ja", "--templates", str(tmp_path / "firm")]
@@ -313,7 +315,7 @@ def test_the_fuzzed_fields_cover_the_free_text_of_the_case() -> None:
     assert len(covered) > 60
 
 
-ANY_CHARACTER = st.characters(exclude_categories=("Cs",)) | st.sampled_from(
+ANY_CHARACTER = st.characters(exclude_categories=["Cs"]) | st.sampled_from(
     list("\x00\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\u2028\ufeff\ufffe\uffff&<>\"'")
 )
 
@@ -750,7 +752,7 @@ def test_escape_sequences_from_a_case_reach_neither_terminal_nor_report(
     assert "claim.\\u001b[31mred: unknown key" in result.stderr
     suite = ET.parse(report).getroot()  # well-formed despite the control characters
     (case,) = suite.iter("testcase")
-    assert "\\u0001" in (case.get("file") or "")
+    assert "\\u0001" in (case.get("classname") or "")  # a case that fails to load: its path
     checked = runner.invoke(main, ["check", str(folder / "case.toml")])
     assert "claim.\\u001b[31mred: unknown key" in checked.stdout  # the key, escaped
 
@@ -854,3 +856,127 @@ def test_no_message_carries_a_raw_control_character(write_case: WriteCase) -> No
     for finding in raised.value.findings:
         shown = finding.path + finding.message.en + finding.message.ja
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", shown), shown
+
+
+# ----------------------------------------------------------- issue 12 item 10: a killed PDF run
+
+HANGING_OFFICE = """#!/bin/sh
+sleep 60 &
+echo $! > "$PIDFILE"
+wait
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for LibreOffice")
+def test_the_pdf_folder_of_a_killed_run_is_removed_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen.render import pdf
+
+    office, pidfile, scratch = tmp_path / "soffice", tmp_path / "office.pid", tmp_path / "tmp"
+    office.write_text(HANGING_OFFICE, encoding="utf-8")
+    office.chmod(0o755)
+    scratch.mkdir()
+    case = tmp_path / "case" / "case.toml"
+    case.parent.mkdir()
+    case.write_text(MINIMAL_CASE, encoding="utf-8")
+    env = {**os.environ, "DOCGEN_SOFFICE": str(office), "PIDFILE": str(pidfile), "TMPDIR": str(scratch)}
+    command = [sys.executable, "-m", "docgen", "render", "petition", str(case), "-o", str(tmp_path / "o")]
+    run = subprocess.Popen([*command, "--format", "pdf", "--lang", "ja"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not pidfile.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (work,) = scratch.glob("docgen-pdf-*")
+        assert list(work.rglob("*.docx"))  # a copy of the filing waits for LibreOffice
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+    finally:
+        if pidfile.exists():
+            os.kill(int(pidfile.read_text()), signal.SIGKILL)
+        if run.poll() is None:
+            run.kill()
+    assert work.is_dir()  # a killed run cannot clean up after itself
+    live = scratch / "docgen-pdf-live"
+    live.mkdir()
+    monkeypatch.setattr(pdf, "YOUNG", 0.0)
+    with pdf._claimed(live):  # a run that is still converting keeps its folder
+        assert pdf.remove_stale_work_folders(scratch) == [work]
+        assert live.is_dir()
+    assert not work.exists()
+
+
+# ------------------------------------------- issue 12 item 9: check and render on a terminal
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run docgen with stdout and stderr on a pseudo-terminal; its exit code and what it shows."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docgen", *args], stdout=follower, stderr=follower,
+        stdin=subprocess.DEVNULL, env={**os.environ, "DOCGEN_LANG": "en"},
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once docgen has exited
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return process.wait(timeout=60), shown.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a pseudo-terminal (Linux)")
+def test_check_and_render_show_no_escape_sequence_from_a_case_path_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "case\x1b]0;owned\x07\x1b[2J\x08x"
+    folder.mkdir()
+    case = folder / "case.toml"
+    case.write_text(MINIMAL_CASE.replace("posted_at", "posted_on"), encoding="utf-8")
+    for args in (["check", str(case)], ["render", "petition", str(case), "-o", str(tmp_path / "o")]):
+        code, shown = _on_a_terminal(args)
+        assert code == 1, shown
+        assert "\x1b" not in shown and "\x07" not in shown and "\x08" not in shown
+        # the path without its escape sequences (a title, a clear screen), other controls shown
+        assert f"{tmp_path}/case\\u0008x/case.toml" in shown
+        assert "posts[1].posted_on" in shown
+    piped = subprocess.run(
+        [sys.executable, "-m", "docgen", "check", str(case)], capture_output=True, check=False
+    )
+    assert b"case\x1b]0;owned\x07" in piped.stdout  # a pipe gets the path (click drops CSI)
+
+
+# ------------------------------------------------ issue 12 item 13: a bound on posts per case
+
+@pytest.mark.parametrize(
+    ("key", "entry"),
+    [
+        ("posts", 'url = "https://x.com/a/status/{n}"\naccount = "@a"\n'
+                  "posted_at = 2026-09-01T21:14:00+09:00\ntext = \"t\"\n"),
+        ("evidence", 'id = "e{n}"\ntitle = "t"\nkind = "screenshot"\n'),
+        ("connections", 'ip = "192.0.2.1"\n'),
+    ],
+)
+def test_more_than_1000_posts_evidence_or_connections_are_refused_naming_the_key(
+    key: str, entry: str, runner: CliRunner, write_case: WriteCase, tmp_path: Path
+) -> None:
+    from docgen.case.model import MAX_CONNECTIONS, MAX_EVIDENCE, MAX_POSTS
+
+    assert MAX_POSTS == MAX_EVIDENCE == MAX_CONNECTIONS == 1000
+    extra = "".join(f"\n[[{key}]]\n" + entry.format(n=n) for n in range(1001))
+    case = write_case(MINIMAL_CASE + extra)
+    started = time.monotonic()
+    checked = runner.invoke(main, ["check", str(case), "--lang", "en"])
+    assert checked.exit_code == 1, checked.output
+    assert f"error [schema] {key}: at most 1000 values are allowed" in checked.stdout
+    rendered = runner.invoke(main, ["render", "petition", str(case), "-o", str(tmp_path / "o")])
+    assert rendered.exit_code == 1
+    assert not (tmp_path / "o").exists()
+    assert time.monotonic() - started < 20

@@ -131,9 +131,31 @@ def templates_check(paths: tuple[str, ...], info: bool) -> None:
 
 @templates.command(name="text")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--textconv",
+    is_flag=True,
+    help="For git's diff.docx.textconv: a file that cannot be read prints one line saying why "
+    "and exits 0, so the rest of the diff is still shown.",
+)
 @reports_errors
-def templates_text(file: str) -> None:
-    """Print a .docx as stable plain text (a git textconv driver for diffs)."""
+def templates_text(file: str, textconv: bool) -> None:
+    """Print a .docx as stable plain text (a git textconv driver for diffs).
+
+    A file that cannot be read (damaged, encrypted, a zip bomb, an XML part with a DOCTYPE) is
+    exit 3 with the reason; with --textconv the reason is printed as the file's text instead, and
+    the exit code is 0, because git stops the whole diff when a textconv program fails.
+    """
+    from docgen.errors import DocgenError
+    from docgen.render.archive import read_template_archive
     from docgen.render.docx_text import docx_as_text
 
-    click.echo(docx_as_text(Path(file)), nl=False)
+    try:
+        read_template_archive(Path(file))  # the checks rendering makes, before anything is read
+        text = docx_as_text(Path(file))
+    except DocgenError as exc:
+        if not textconv:
+            raise
+        click.echo(f"docgen: {exc.message}", err=True)
+        click.echo(f"--- docgen: this file cannot be read as a Word document: {exc.message} ---")
+        return
+    click.echo(text, nl=False)

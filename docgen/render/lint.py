@@ -4,7 +4,11 @@
 where it is: the visible text of the paragraph or table cell (Word), or the line (text). Checks:
 
 - ``syntax``: the template does not parse, with the environment and docxtpl patching that
-  rendering uses (so what passes here compiles when rendering);
+  rendering uses (so what passes here compiles when rendering); or it cannot be used at all, as
+  rendering would refuse it: a text template that is not UTF-8; a .docx that is damaged (not a
+  zip, cut short, a CRC error), has an encrypted part or one compressed in a way Word does not
+  write, exceeds the zip bounds of :mod:`docgen.render.limits` (a zip bomb), or has an XML part
+  that is not well-formed or declares a ``<!DOCTYPE`` (the finding names the part);
 - ``unknown-name`` / ``unknown-filter``: a name, attribute, filter or test that is not in the
   template vocabulary (:mod:`docgen.render.vocabulary`), ``victim.nmae`` included;
 - Word only, each a finding because rendering would break or change: ``split-tag`` (a tag not
@@ -34,7 +38,8 @@ import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from docgen.errors import UsageError
+from docgen.errors import TemplateError, UsageError
+from docgen.render.archive import ArchiveError, read_template_archive
 from docgen.render.docx_text import (
     PAGE_CHARACTER,
     ParagraphRuns,
@@ -50,7 +55,7 @@ from docgen.render.docx_text import (
 from docgen.render.environment import text_environment, word_environment
 from docgen.render.lint_names import NameIssue, check_names, compile_errors, syntax_error
 from docgen.render.templates import builtin_dir
-from docgen.render.text import prepare_text_source
+from docgen.render.text import prepare_text_source, read_text_template
 from docgen.render.word import (
     RENDERED_PART,
     line_paragraphs,
@@ -178,9 +183,12 @@ def _source_line(lines: list[str], starts: list[int], prepared: int, needle: str
 def lint_text(path: Path) -> list[Problem]:
     """A text (.md) template: syntax, names and filters, by source line."""
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(path, "line 1", "syntax", f"cannot read the template as UTF-8 ({exc})")]
+        source = read_text_template(path)
+    except TemplateError as exc:  # not UTF-8, too large: what rendering would refuse
+        where, _, detail = exc.detail.partition(": ")
+        if not where.startswith("line "):
+            where, detail = "the file", exc.detail
+        return [Problem(path, where, "syntax", detail)]
     lines, starts = source.split("\n"), _line_starts(source)
     env = text_environment()
     try:
@@ -217,6 +225,10 @@ def _text_syntax_error(
 
 def lint_docx(path: Path) -> list[Problem]:
     """A Word template: Jinja and names per part, then the Word checks paragraph by paragraph."""
+    try:  # the zip and its XML as rendering checks them: damaged, a zip bomb, a DOCTYPE …
+        read_template_archive(path)
+    except ArchiveError as exc:
+        return [Problem(path, exc.part or "the file", "syntax", exc.detail)]
     try:
         parts = read_parts(path)
     except UsageError as exc:

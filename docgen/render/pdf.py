@@ -1,5 +1,9 @@
 """PDF through LibreOffice headless: one office process converts every document of a run.
 
+The documents are copied into a temporary ``docgen-pdf-*`` folder for LibreOffice, removed when
+the run ends; a run that is killed cannot remove it, so every run first removes the folders of
+runs that are over (:func:`remove_stale_work_folders`: no process holds their lock).
+
 LibreOffice stamps each PDF with the time of conversion and a random document id; both are
 replaced in place (same length, so the cross-reference offsets stay valid) by values derived from
 the document itself, so the same .docx always gives the same PDF bytes.
@@ -15,8 +19,14 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: stale folders are recognised by their age
+    fcntl = None  # type: ignore[assignment]
 
 from docgen.errors import ToolFailedError, ToolMissingError, UsageError
 from docgen.render.output import RenderedFile
@@ -57,7 +67,8 @@ def convert_to_pdf(documents: Sequence[RenderedFile]) -> list[RenderedFile]:
     if not documents:
         return []
     office = find_office()
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+    remove_stale_work_folders()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as work, _claimed(Path(work)):
         root = Path(work)
         sources = _write_sources(root, documents)
         _run_office(office, root, sources)
@@ -65,6 +76,59 @@ def convert_to_pdf(documents: Sequence[RenderedFile]) -> list[RenderedFile]:
             RenderedFile(doc.relative.with_suffix(".pdf"), _stable(_read_pdf(source)))
             for doc, source in zip(documents, sources, strict=True)
         ]
+
+
+WORK_PREFIX = "docgen-pdf-"
+"""The temporary folders where LibreOffice converts: they hold a copy of every document."""
+LOCK_NAME = ".owner.lock"
+YOUNG = 5.0
+"""Seconds during which a new work folder is never taken for stale (its lock is being taken)."""
+STALE_AFTER = 24 * 3600.0
+"""Seconds after which a work folder no process can be seen to own is removed (where files
+cannot be locked)."""
+
+
+@contextlib.contextmanager
+def _claimed(folder: Path) -> Iterator[None]:
+    """Hold a lock on ``folder`` while it is in use: a process that is killed (``kill -9``)
+    cannot remove its folder, but its lock goes with it, so the next run removes the folder."""
+    with open(folder / LOCK_NAME, "wb") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+
+
+def remove_stale_work_folders(root: Path | None = None) -> list[Path]:
+    """Remove the work folders of runs that are over (killed before they could clean up); the
+    folders removed. A folder is stale when no process holds its lock (or, where files cannot be
+    locked, when it has not changed for :data:`STALE_AFTER` seconds)."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{WORK_PREFIX}*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            if _stale(folder):
+                shutil.rmtree(folder)
+                removed.append(folder)
+        except OSError:  # another run removes it, or it is not ours
+            continue
+    return removed
+
+
+def _stale(folder: Path) -> bool:
+    lock = folder / LOCK_NAME
+    age = time.time() - folder.stat().st_ctime
+    if fcntl is None or not lock.is_file():
+        return age > STALE_AFTER
+    if age < YOUNG:  # its run may not have taken the lock yet
+        return False
+    with open(lock, "rb") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a running conversion holds it
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return True
 
 
 def _write_sources(root: Path, documents: Sequence[RenderedFile]) -> list[Path]:

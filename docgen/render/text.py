@@ -17,6 +17,12 @@ import jinja2
 
 from docgen.errors import TemplateError
 from docgen.render.environment import text_environment
+from docgen.render.limits import (
+    MAX_TEMPLATE_FILE,
+    TemplateLimitError,
+    render_timeout,
+    time_limit,
+)
 
 _TAG_ROW = re.compile(r"^[ \t]*\|[ \t]*(\{%.*?%\})[ \t]*(?:\|[ \t]*)*$", re.MULTILINE)
 _TAG_LINE = re.compile(r"^[ \t]*(\{%.*?%\}|\{#.*?#\})[ \t]*\n", re.MULTILINE)
@@ -24,6 +30,10 @@ _TAG_LINE = re.compile(r"^[ \t]*(\{%.*?%\}|\{#.*?#\})[ \t]*\n", re.MULTILINE)
 
 def template_failure(exc: Exception) -> str:
     """What went wrong while a template ran, in words for its author."""
+    if isinstance(exc, TemplateLimitError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "the template needed more memory than there is (far more than a document needs)"
     if isinstance(exc, jinja2.UndefinedError):
         return f"unknown name: {exc.message}"
     if isinstance(exc, jinja2.TemplateError):
@@ -36,9 +46,32 @@ def prepare_text_source(source: str) -> str:
     return _TAG_LINE.sub(r"\1", _TAG_ROW.sub(r"\1", source))
 
 
+def read_text_template(path: Path) -> str:
+    """A text template's source; a :class:`TemplateError` when it is too large or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(str(path), f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_TEMPLATE_FILE:
+        raise TemplateError(
+            str(path),
+            f"the template is {len(data):,} bytes; a text template may have at most "
+            f"{MAX_TEMPLATE_FILE:,}",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TemplateError(
+            str(path),
+            f"line {line}: not UTF-8 text (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
+            "save the template as UTF-8",
+        ) from None
+
+
 @lru_cache(maxsize=64)
 def _compiled(path: Path, mtime_ns: int) -> jinja2.Template:
-    source = path.read_text(encoding="utf-8")
+    source = read_text_template(path)
     try:
         return text_environment().from_string(prepare_text_source(source))
     except jinja2.TemplateSyntaxError as exc:
@@ -46,10 +79,12 @@ def _compiled(path: Path, mtime_ns: int) -> jinja2.Template:
 
 
 def render_text(template_path: Path, context: dict[str, Any]) -> bytes:
-    """The rendered text as UTF-8 bytes with Unix line ends."""
+    """The rendered text as UTF-8 bytes with Unix line ends, within the time limit."""
     template = _compiled(template_path.resolve(), template_path.stat().st_mtime_ns)
+    seconds = render_timeout()
     try:
-        text = template.render(context)
+        with time_limit(seconds):
+            text = template.render(context)  # joined by checked_concat
     except Exception as exc:  # template code is the author's: any failure is a broken template
         raise TemplateError(str(template_path), template_failure(exc)) from None
     return text.replace("\r\n", "\n").encode("utf-8")

@@ -24,12 +24,17 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from docgen.errors import TemplateError
+from docgen.render.archive import RENDERED_PART as RENDERED_PART  # used by the linter too
+from docgen.render.archive import read_template_archive
 from docgen.render.environment import word_environment
+from docgen.render.limits import TemplateLimitError, render_timeout, time_limit
 from docgen.render.text import template_failure
 from docgen.render.zip_writer import Entry, deflate, write_zip
 
+_UNESCAPED = re.compile(r"\b(safe|urlize|autoescape)\b")
+"""What lets a Word template print text unescaped, as markup: only then can a document type
+declaration reach a rendered part (the template's own XML was checked when it was read)."""
 CELL_TAGS = re.compile(r"{%-?\s*(tc|hm|colspan|vm)\b")
-RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 CORE_PART = "docProps/core.xml"
 MARK = "docgen-paragraph:"
 _MARKS = re.compile(f"\n?<!--{MARK}\\d+-->")
@@ -140,12 +145,10 @@ class WordTemplate:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._entries = read_template_archive(path)  # the zip and its XML checked, once
+        self._unescaped: set[str] = set()
+        _seen_to_parse(self._entries)
         self._patcher = DocxTemplate(str(path))
-        try:
-            with zipfile.ZipFile(path) as archive:
-                self._entries = [(info, archive.read(info)) for info in archive.infolist()]
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise TemplateError(str(path), f"not a Word document ({exc})") from None
         self._cell_tags = {
             info.filename
             for info, data in self._entries
@@ -172,6 +175,8 @@ class WordTemplate:
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{self.path} ({name})", _syntax_failure(exc, xml, data)) from None
         template._docgen_source = xml  # type: ignore[attr-defined]  # to locate runtime errors
+        if _UNESCAPED.search(xml):  # it may print markup of its own, a DOCTYPE too
+            self._unescaped.add(name)
         return template
 
     def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
@@ -181,6 +186,12 @@ class WordTemplate:
             where = _runtime_location(exc, self._compiled[name], self._sources.get(name, b""))
             raise TemplateError(f"{self.path} ({name})", where + template_failure(exc)) from None
         xml = _MARKS.sub("", xml)
+        if name in self._unescaped and "<!DOCTYPE" in xml:  # markup printed with |safe
+            raise TemplateError(
+                f"{self.path} ({name})",
+                "the template printed a document type declaration (<!DOCTYPE …>) into the part; "
+                "it was refused",
+            )
         xml = resolve_listing(self._patcher, xml)
         data = xml.encode("utf-8")
         if name in self._cell_tags:  # cell loops may change a table's column count
@@ -188,8 +199,13 @@ class WordTemplate:
         return data
 
     def render(self, context: dict[str, Any], props: DocumentProperties) -> bytes:
-        """The rendered document as .docx bytes."""
-        rendered = {name: self._render_part(name, context) for name in self._compiled}
+        """The rendered document as .docx bytes (all its parts within one time limit)."""
+        seconds = render_timeout()
+        try:
+            with time_limit(seconds):
+                rendered = {name: self._render_part(name, context) for name in self._compiled}
+        except TemplateLimitError as exc:  # the time ran out outside a part's own rendering
+            raise TemplateError(str(self.path), str(exc)) from None
         rendered[CORE_PART] = core_xml(props)
         return write_zip(
             deflate(name, rendered[name]) if name in rendered else self._unchanged_part(name)
@@ -210,6 +226,18 @@ class WordTemplate:
     @cached_property
     def _originals(self) -> dict[str, bytes]:
         return {info.filename: data for info, data in self._entries}
+
+
+def _seen_to_parse(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> None:
+    """Tell the output check (:func:`docgen.render.output.check_word_parts`) that the template's
+    XML parts parse: those a document copies unchanged are then not parsed again."""
+    from docgen.render import output
+
+    for info, _ in entries:
+        if len(output._VERIFIED) >= output._VERIFIED_MAX:
+            return
+        if info.filename.endswith((".xml", ".rels")):
+            output._VERIFIED[(info.filename, info.CRC, info.file_size)] = None
 
 
 def _serialize(tree: Any) -> bytes:
