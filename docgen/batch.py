@@ -9,7 +9,8 @@ Before anything is rendered, cases that share a ``case.id`` (they would write th
 are failed together (:func:`duplicate_ids`). A worker process that is lost (killed, out of
 memory) takes no other case down: the cases it may have held are rendered again one at a time,
 each in a process of its own, so only a case that brings its process down again fails. Workers
-ignore Ctrl-C, which the main process handles (exit 130).
+ignore Ctrl-C, which the main process handles (exit 130), and exit as soon as the main process
+dies, even by ``kill -9`` (:func:`_init_worker`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ import hashlib
 import os
 import pickle
 import signal
+import sys
 import tempfile
+import threading
+import time
 import tomllib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docgen.case.load import LoadedCase, load_case, read_source
@@ -63,6 +67,12 @@ class FilingResult:
     error: str | None = None
     to_convert: tuple[str, ...] = ()
     """Written .docx files still to be converted to PDF (by :class:`PdfQueue`)."""
+    seconds: float = 0.0
+    """Time spent on this case × filing in its worker: its render and its share of loading the
+    case (the PDF conversion, done afterwards for many documents at once, is not counted)."""
+    error_type: str | None = None
+    """The class of the error that stopped it (``CaseError``, ``TemplateError``, or the exception
+    of a defect of docgen); None when its own findings stopped it, or nothing did."""
 
 
 @dataclass(frozen=True, order=True)
@@ -177,15 +187,27 @@ def duplicate_failures(
 
 def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]:
     """Every requested filing of one case, each on its own (runs in a worker process)."""
-    names = options.render.filings
+    names, started = options.render.filings, time.perf_counter()
     try:
         loaded = load_case(path)
         filings = chosen_filings(loaded, options.render)
     except DocgenError as exc:
-        return [_failure(path, None, name, exc) for name in names or ("*",)]
+        return _timed(started, [_failure(path, None, name, exc) for name in names or ("*",)])
     except Exception as exc:  # a defect of docgen costs this case, never the batch
-        return [_crash(path, None, name, exc) for name in names or ("*",)]
-    return [_render_filing(loaded, filing, options) for filing in filings]
+        return _timed(started, [_crash(path, None, name, exc) for name in names or ("*",)])
+    loading = (time.perf_counter() - started) / max(len(filings), 1)
+    results = []
+    for filing in filings:
+        begun = time.perf_counter()
+        result = _render_filing(loaded, filing, options)
+        results.append(replace(result, seconds=loading + time.perf_counter() - begun))
+    return results
+
+
+def _timed(started: float, results: list[FilingResult]) -> list[FilingResult]:
+    """``results`` sharing the time since ``started`` (a case that stopped before its filings)."""
+    share = (time.perf_counter() - started) / max(len(results), 1)
+    return [replace(result, seconds=share) for result in results]
 
 
 def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
@@ -234,7 +256,9 @@ def _result(
 def _failure(path: Path, loaded: LoadedCase | None, filing: str, exc: DocgenError) -> FilingResult:
     findings = tuple(exc.findings) if isinstance(exc, CaseError) else ()
     case_id = loaded.case.case.id if loaded else None
-    return FilingResult(str(path), case_id, filing, False, findings, (), exc.message)
+    return FilingResult(
+        str(path), case_id, filing, False, findings, (), exc.message, error_type=type(exc).__name__
+    )
 
 
 def _crash(path: Path, loaded: LoadedCase | None, filing: str, exc: Exception) -> FilingResult:
@@ -243,7 +267,9 @@ def _crash(path: Path, loaded: LoadedCase | None, filing: str, exc: Exception) -
         f"docgen failed on this case ({type(exc).__name__}: {exc}); nothing of it was written. "
         "This is a defect of docgen: please report it with the case file"
     )
-    return FilingResult(str(path), case_id, filing, False, (), (), error)
+    return FilingResult(
+        str(path), case_id, filing, False, (), (), error, error_type=type(exc).__name__
+    )
 
 
 def _lost(path: Path, options: BatchOptions) -> list[FilingResult]:
@@ -260,6 +286,81 @@ def _lost(path: Path, options: BatchOptions) -> list[FilingResult]:
 def _ignore_interrupts() -> None:
     """Worker processes leave Ctrl-C to the main process, which stops the batch (exit 130)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+PARENT_POLL = 0.5
+"""Seconds between two looks of a worker at whether the batch's main process still lives."""
+
+
+class ParentGone(SystemExit):
+    """The batch's main process is gone (killed): this worker stops what it does and exits.
+
+    Not an ``Exception``, so that nothing keeps it; the writing of a render's files sees it as it
+    sees Ctrl-C and leaves the old set of files in place; an idle worker exits quietly."""
+
+
+def _init_worker(parent: int) -> None:
+    """A worker: Ctrl-C left to the main process, and an exit as soon as that process dies.
+
+    Without it, a worker whose parent was killed (``kill -9``) would wait forever for work that
+    never comes, holding the batch's stdout and stderr, so a CI job would hang. On Linux the kernel
+    sends SIGTERM when the parent dies (``PR_SET_PDEATHSIG``); everywhere, a thread looks every
+    :data:`PARENT_POLL` s whether the parent still lives. Either way SIGTERM raises
+    :class:`ParentGone` in the worker's main thread: what it was writing is cleaned up, then it
+    exits."""
+    _ignore_interrupts()
+    signal.signal(signal.SIGTERM, _parent_gone)
+    direct = os.getppid() == parent  # False under a fork server: the parent is then the server
+    if direct:
+        _ask_kernel_for_parent_death_signal()
+    if not _parent_alive(parent, direct):  # died before the above took effect
+        os._exit(1)
+    watcher = threading.Thread(target=_watch_parent, args=(parent, direct), daemon=True)
+    watcher.start()
+
+
+def _parent_gone(_signum: int, _frame: object) -> None:
+    raise ParentGone(1)
+
+
+def _ask_kernel_for_parent_death_signal() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):  # no prctl: the watcher thread alone
+        pass
+
+
+def _parent_alive(parent: int, direct: bool) -> bool:
+    if direct:  # a dead parent's children are adopted by another process at once
+        return os.getppid() == parent
+    if os.name != "posix":  # os.kill would end the process there; trust the pool's own checks
+        return True
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watch_parent(parent: int, direct: bool) -> None:
+    while _parent_alive(parent, direct):
+        time.sleep(PARENT_POLL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _work(case: Path, options: BatchOptions) -> list[FilingResult]:
+    """:func:`render_case_filings` in a worker, which exits if the main process dies meanwhile."""
+    try:
+        return render_case_filings(case, options)
+    except ParentGone:
+        os._exit(1)
 
 
 def run_batch(
@@ -292,13 +393,14 @@ def _run_pool(
 ) -> Generator[list[FilingResult], None, list[Path]]:
     """Render ``pending`` in one pool; the cases whose results a lost worker took with it."""
     window: deque[tuple[Path, Future[list[FilingResult]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(os.getpid(),))
+    with pool:
         try:
             while pending or window:
                 while pending and len(window) < IN_FLIGHT_PER_WORKER * jobs:
                     case = pending.popleft()
                     try:
-                        window.append((case, pool.submit(render_case_filings, case, options)))
+                        window.append((case, pool.submit(_work, case, options)))
                     except BrokenProcessPool:
                         pending.appendleft(case)
                         break
@@ -339,9 +441,9 @@ def _outcome(
 
 def _render_alone(case: Path, options: BatchOptions) -> list[FilingResult]:
     """One case in a process of its own: if that process is lost too, only this case fails."""
-    with ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts) as solo:
+    with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(os.getpid(),)) as solo:
         try:
-            return solo.submit(render_case_filings, case, options).result()
+            return solo.submit(_work, case, options).result()
         except BrokenProcessPool:
             return _lost(case, options)
 

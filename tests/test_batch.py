@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from docgen.batch import FoundCase, discover, select_shard
+from docgen.batch import FilingResult, FoundCase, discover, peek_case_id, select_shard
 from docgen.cli import main
 from tests.conftest import MINIMAL_CASE, SAMPLE_NAMES, SAMPLES
 
@@ -49,15 +51,21 @@ def test_good_cases_render_and_broken_ones_are_reported(
     assert suite is not None
     cases = suite.findall("testcase")
     assert len(cases) == len(SAMPLE_NAMES) + 2  # every case folder × one filing
-    failed = {c.get("file", "").split("/")[-2] for c in cases if c.find("failure") is not None}
+    folders = {peek_case_id(p): p.parent.name for p in firm.glob("*/case.toml")}
+    failed = {  # a case that fails to load is named by its path, the others by their case.id
+        folders.get(c.get("classname", ""), Path(c.get("classname", "")).parent.name)
+        for c in cases
+        if c.find("failure") is not None
+    }
     # sato has no petition facts; the follow-ups have a disclosure case pending against X (S23)
     follow_ups = {
         "tanaka-carrier-preservation",
         "ito-repost-fixed-line",
         "yamada-followup-access-provider",
+        "nakamura-whole-chain",
     }
     assert failed == {"broken-typo", "missing-purpose", "sato-insult-police", *follow_ups}
-    missing = next(c for c in cases if "missing-purpose" in c.get("file", ""))
+    missing = next(c for c in cases if c.get("classname") == "missing-001")
     failure = missing.find("failure")
     assert failure is not None and "[S4] disclosure.purposes" in (failure.text or "")
 
@@ -226,3 +234,132 @@ def test_an_empty_batch_fails_unless_allowed(runner: CliRunner, tmp_path: Path) 
     assert result.exit_code == 2 and "no case file" in result.stderr
     allowed = runner.invoke(main, ["batch", str(empty), "-o", str(tmp_path / "o"), "--allow-empty"])
     assert allowed.exit_code == 0, allowed.output
+
+
+def test_each_progress_line_shows_that_cases_own_documents_and_failures(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "m"
+    cases = {
+        "a-broken": MINIMAL_CASE.replace('purposes = ["damages"]\n', ""),
+        "b-good": MINIMAL_CASE,
+        "c-good": MINIMAL_CASE.replace('id = "test-001"', 'id = "test-003"'),
+    }
+    for name, text in cases.items():
+        (root / name).mkdir(parents=True)
+        (root / name / "case.toml").write_text(
+            text.replace('id = "test-001"', f'id = "{name}"'), encoding="utf-8"
+        )
+    args = ["batch", str(root), "-o", str(tmp_path / "out"), "--filings", "petition,deletion"]
+    result = runner.invoke(main, [*args, "--format", "md", "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("[")]
+    assert lines == [
+        f"[1/3] {root / 'a-broken' / 'case.toml'}: 2 document(s), 1 failure(s) "
+        "(disclosure-petition)",
+        f"[2/3] {root / 'b-good' / 'case.toml'}: 4 document(s), 0 failure(s)",
+        f"[3/3] {root / 'c-good' / 'case.toml'}: 4 document(s), 0 failure(s)",
+    ]
+    assert result.stdout.strip().endswith(
+        "3 case(s), 10 document(s) written, 1 case × filing failure(s)"
+    )
+
+
+class _Terminal(io.StringIO):
+    """What a person's terminal looks like to docgen: a stream that is a TTY."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen.cli.batch import BatchProgress, wants_progress_bar
+
+    assert wants_progress_bar(_Terminal(), {"TERM": "xterm-256color"})
+    assert not wants_progress_bar(io.StringIO(), {"TERM": "xterm-256color"})  # a pipe, a log
+    for ci in ({"CI": "true"}, {"GITLAB_CI": "true", "CI": "1"}, {"TERM": "dumb"}):
+        assert not wants_progress_bar(_Terminal(), ci), ci
+    assert wants_progress_bar(_Terminal(), {"CI": "false"})
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    terminal = _Terminal()
+    results = [
+        FilingResult("m/a/case.toml", "a", "disclosure-petition", True, written=("x.md", "y.md")),
+        FilingResult("m/a/case.toml", "a", "deletion-request", False, error="broken"),
+    ]
+    with BatchProgress(2, terminal) as progress:
+        assert progress.interactive
+        progress.advance(results)
+        progress.advance(results[:1])
+    shown = terminal.getvalue()
+    assert "cases" in shown and "[1/2]" not in shown  # a bar redrawn in place, not log lines
+    assert "m/a/case.toml: 2 document(s), 1 failure(s) (deletion-request)" in shown
+    assert "m/a/case.toml: 2 document(s), 0 failure(s)" in shown
+
+
+def _children_of(parent: int) -> set[int]:
+    """The processes whose parent is ``parent`` (a /proc scan, Linux)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="scans /proc (Linux)")
+def test_workers_exit_when_the_batch_main_process_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "m"
+    for index in range(150):
+        (root / f"c{index:03d}").mkdir(parents=True)
+        text = MINIMAL_CASE.replace('id = "test-001"', f'id = "case-{index:03d}"')
+        (root / f"c{index:03d}" / "case.toml").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "docgen", "batch", str(root), "-o", str(tmp_path / "out")]
+    batch = subprocess.Popen(
+        [*command, "--jobs", "2", "--filings", "petition", "--format", "md,docx"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children_of(batch.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the batch started no workers"
+        time.sleep(0.5)  # in the middle of rendering
+        batch.send_signal(signal.SIGKILL)
+        batch.wait()
+        gone_by = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < gone_by:
+            time.sleep(0.05)
+        assert not any(_alive(w) for w in workers), "workers outlived the killed batch"
+        assert batch.stdout is not None
+        batch.stdout.read()  # EOF: no worker holds the pipe a CI job reads
+    finally:
+        if batch.stdout is not None:
+            batch.stdout.close()
+        for pid in _children_of(batch.pid):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(batch.pid, signal.SIGKILL)
+    leftovers = [p for p in (tmp_path / "out").rglob("*") if p.name.endswith((".tmp", ".old"))]
+    assert leftovers == []  # what a worker was writing was cleaned up

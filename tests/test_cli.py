@@ -302,7 +302,7 @@ def test_deadlines_count_from_today_and_a_lapsed_retention_is_a_warning(
 
 
 def test_check_warns_once_per_field_an_english_document_lacks(
-    runner: CliRunner, write_case: Callable[[str], Path]
+    runner: CliRunner, write_case: Callable[..., Path]
 ) -> None:
     text = MINIMAL_CASE.replace(', en = "Hanako Yamada embezzles company money"', "")
     text = text.replace(

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from docgen.case.messages import basis_text
 from docgen.case.model import Case, Disclosure
 from docgen.law.calendar import is_closed, japanese_holidays, next_business_day
 from docgen.law.deadlines import Deadline, complaint_period_end, deadlines, urgent
@@ -325,7 +326,8 @@ def test_text_columns_align() -> None:
     case = era_case()
     found = deadlines(case)
     rows = as_text(case, "ja").splitlines()[3 : 3 + len(found)]
-    starts = {_width(row[: row.index(d.basis)]) for row, d in zip(rows, found, strict=True)}
+    bases = [basis_text(d.basis, "ja") for d in found]  # cited the Japanese way
+    starts = {_width(row[: row.index(basis)]) for row, basis in zip(rows, bases, strict=True)}
     assert len(starts) == 1  # full-width characters count twice
 
 

@@ -3,10 +3,16 @@
 Each key carries its one-line explanation in Japanese and English (the models' docstrings, the same
 text the JSON Schema shows). Placeholder values are valid, so the skeleton loads at once and
 ``docgen check`` then says what is still missing.
+
+The text is what ``taplo fmt`` would write (a formatter leaves it alone), and its first line,
+``#:schema ./case.schema.json``, points Taplo and the editors built on it (Even Better TOML) at the
+schema ``init`` writes beside it, so they validate without setup.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -53,6 +59,8 @@ SKIPPED = {
     "evidence.file",
     "victim.representative",
     "victim.name_kana",
+    "damages.court",  # optional: chosen from the amount and case.court; a placeholder is no court id
+    "police.prosecutors_office",  # optional: the complaint goes to the police station unless given
 }
 
 
@@ -71,6 +79,11 @@ def scaffold(filings: Sequence[Filing], today: date) -> str:
     names = ", ".join(f.id for f in filings)
     document.add(tomlkit.comment(f"docgen 事件ファイル / case file — {names}"))
     document.add(tomlkit.comment("【…】 / […] を書き換えてください / replace every placeholder"))
+    document.add(
+        tomlkit.comment(
+            f"{SCHEMA_FILE}: docgen schema > {SCHEMA_FILE} で更新 / refresh after upgrading docgen"
+        )
+    )
     document.add(tomlkit.nl())
     document.add("schema", 1)
     for name in needed_tables(filings):
@@ -85,7 +98,26 @@ def scaffold(filings: Sequence[Filing], today: date) -> str:
         else:
             document.add(name, table)
         table.comment(describe(Case, name))
-    return tomlkit.dumps(document)
+    # Taplo reads the directive only as written, "#:schema" without a space.
+    return f"#:schema ./{SCHEMA_FILE}\n" + taplo_style(tomlkit.dumps(document))
+
+
+SCHEMA_FILE = "case.schema.json"
+"""The JSON Schema ``init`` writes beside case.toml (``docgen schema`` prints the same)."""
+
+_INLINE_TABLE = re.compile(r"^(\s*[A-Za-z0-9_-]+ = )\{(.*)\}$")
+
+
+def taplo_style(text: str) -> str:
+    """tomlkit's output in Taplo's default style, so ``taplo fmt --check`` accepts it: inline
+    tables are written ``{ ja = "…", en = "…" }`` (init's placeholders hold no braces)."""
+    lines = []
+    for line in text.splitlines():
+        match = _INLINE_TABLE.match(line)
+        if match:
+            line = f"{match.group(1)}{{ {match.group(2).strip()} }}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 ONLY_WHEN_REQUIRED = {"case.police_station", "disclosure.decision_notified_at"}
@@ -138,7 +170,9 @@ def _single(annotation: Any, description: str, today: date) -> Any:
     options = _options(annotation)
     if LocalizedTable in options:
         inline = tomlkit.inline_table()
-        inline.update({"ja": placeholder_ja(ja.split("（")[0]), "en": placeholder_en(en.split(" (")[0])})
+        inline.update(
+            {"ja": placeholder_ja(ja.split("（")[0]), "en": placeholder_en(en.split(" (")[0])}
+        )
         return inline
     for option in options:
         if isinstance(option, type) and issubclass(option, Enum):
@@ -178,11 +212,16 @@ def _is_list(annotation: Any) -> bool:
 
 
 def write_scaffold(folder: Path, filings: Sequence[Filing], today: date) -> Path:
-    """Write ``folder/case.toml``; refuse to overwrite an existing file."""
+    """Write ``folder/case.toml`` and its schema ``folder/case.schema.json`` (regenerated, as
+    ``docgen schema`` would print it); refuse to overwrite an existing case file."""
     target = folder / "case.toml"
     if target.exists():
         raise UsageError(f"{target} already exists; docgen init never overwrites a case file")
     folder.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as stream:
         stream.write(scaffold(filings, today))
+    from docgen.case.schema import case_schema
+
+    schema = json.dumps(case_schema(), ensure_ascii=False, indent=2) + "\n"
+    (folder / SCHEMA_FILE).write_text(schema, encoding="utf-8")
     return target

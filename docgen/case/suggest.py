@@ -38,6 +38,16 @@ def keys_at(path: Sequence[PathPart]) -> list[str]:
     return sorted({f.alias or name for m in models for name, f in m.model_fields.items()})
 
 
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice ``word`` most likely misspells (``adress`` → ``address``, ``Individual`` →
+    ``individual``), if one is close enough; never ``word`` itself."""
+    folded = {c.casefold(): c for c in choices}
+    if word.casefold() in folded and folded[word.casefold()] != word:
+        return folded[word.casefold()]
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close and folded[close[0]] != word else None
+
+
 def did_you_mean(path: Sequence[PathPart]) -> str | None:
     """A close, valid key for the unknown last key of ``path``, if there is one."""
     if not path or not isinstance(path[-1], str):

@@ -15,6 +15,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from docgen.errors import CaseError, DocgenError
 from docgen.report import findings_text, message_language, summary_line
@@ -23,7 +24,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 INTERRUPTED = 130
 """Exit code after Ctrl-C: 128 + SIGINT, as a shell reports a program the signal stopped."""
 WRITING_COMMANDS = {"render", "batch", "init"}
+SPOKEN = {"check", "deadlines", "list_filings"}
+"""Commands whose `--lang` is the language of what they print, messages included."""
 NOTHING_WRITTEN = {"ja": "。何も書き出していません", "en": "; nothing was written"}
+
+
+def echo(text: str, err: bool = False) -> None:
+    """``click.echo``; on a terminal, without the escape sequences and control characters a case
+    file or its path may hold, which would move the cursor, retitle the window or hide text
+    (``docgen batch`` filters them wherever it prints)."""
+    if (sys.stderr if err else sys.stdout).isatty():
+        from docgen.cli.batch import terminal_safe  # here: `docgen --help` stays fast
+
+        text = terminal_safe(text)
+    click.echo(text, err=err)
 
 
 def reports_errors(command: F) -> F:
@@ -31,16 +45,19 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # `--lang ja|en` where it names the language of the messages, not of a document
+        lang = message_language(kwargs.get("lang") if command.__name__ in SPOKEN else None)
         try:
             return command(*args, **kwargs)
         except CaseError as exc:
-            lang = message_language()
-            click.echo(findings_text(exc.source, exc.findings, lang), err=True)
+            echo(findings_text(exc.source, exc.findings, lang), err=True)
             suffix = NOTHING_WRITTEN[lang] if command.__name__ in WRITING_COMMANDS else ""
-            click.echo(f"{exc.source}: {summary_line(exc.findings, lang)}{suffix}", err=True)
+            echo(f"{exc.source}: {summary_line(exc.findings, lang)}{suffix}", err=True)
             sys.exit(exc.exit_code)
         except DocgenError as exc:
-            click.echo(f"docgen: {exc.message}", err=True)
+            localized = getattr(exc, "localized", None)  # said in both languages where it can be
+            text = localized.in_language(lang) if localized is not None else exc.message
+            echo(f"docgen: {text}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -106,6 +123,93 @@ class DocgenGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("\ndocgen: interrupted", err=True)
             raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+def filing_names() -> list[str]:
+    """Every filing id and alias, in the order of a matter."""
+    from docgen.filings import FILINGS  # imported here: `docgen --help` stays fast
+
+    return [name for filing in FILINGS.values() for name in filing.names()]
+
+
+def complete_filing(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """A filing id or alias (``--filing`` of check, init and exhibits; ``templates copy``)."""
+    return [CompletionItem(n) for n in filing_names() if n.startswith(incomplete)]
+
+
+def complete_filing_or_all(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """A filing id or alias, or ``all`` (``docgen render FILING``)."""
+    return [CompletionItem(n) for n in [*filing_names(), "all"] if n.startswith(incomplete)]
+
+
+def complete_filing_list(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Filings separated by commas, or ``all`` alone (``batch --filings``): the name after the
+    last comma is completed, the ones before it are kept."""
+    done, _, last = incomplete.rpartition(",")
+    taken = set(done.split(","))
+    if "all" in taken:
+        return []
+    names = [n for n in filing_names() if n not in taken] if done else [*filing_names(), "all"]
+    head = f"{done}," if done else ""
+    return [CompletionItem(head + n) for n in names if n.startswith(last)]
+
+
+CASE_FILE = "case.toml"
+MAX_CASE_COMPLETIONS = 200
+
+
+def complete_case(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Case files: ``.toml`` files and the ``case.toml`` of folders (and of their subfolders)
+    whose path starts with what was typed; when there are none, the shell's own file completion."""
+    import glob
+    from pathlib import Path
+
+    found: set[str] = set()
+    for match in glob.glob(glob.escape(incomplete) + "*"):
+        path = Path(match)
+        if path.is_file() and path.suffix == ".toml":
+            found.add(match)
+        elif path.is_dir():
+            inside = [path / CASE_FILE, *sorted(path.glob(f"*/{CASE_FILE}"))]
+            found |= {str(p) for p in inside if p.is_file()}
+    if not found:
+        return [CompletionItem(incomplete, type="file")]
+    return [CompletionItem(p) for p in sorted(found)[:MAX_CASE_COMPLETIONS]]
+
+
+COMPLETERS: dict[str, Callable[[click.Context, click.Parameter, str], list[CompletionItem]]] = {
+    "filing": complete_filing,
+    "filing_names": complete_filing,
+    "filings": complete_filing_list,
+    "case": complete_case,
+    "paths": complete_case,
+}
+"""Parameter name → completion; ``render FILING`` also takes ``all`` (see :func:`add_completion`)."""
+
+
+def add_completion(group: click.Group) -> None:
+    """Shell completion (``_DOCGEN_COMPLETE=bash_source docgen``) for every command's filing and
+    case parameters, set in one place as click's ``shell_complete=`` would set it."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            add_completion(command)
+            continue
+        for param in command.params:
+            completer = COMPLETERS.get(param.name or "")
+            if command.name == "render" and param.name == "filing":
+                completer = complete_filing_or_all
+            if param.name == "paths" and command.name != "batch":
+                completer = None  # `templates lint PATHS` are template files, not case files
+            if completer is not None and param._custom_shell_complete is None:
+                param._custom_shell_complete = completer
 
 
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,10 +6,14 @@ sequence or control character from a case reaches the terminal (or a CI log).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+import time
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -69,8 +73,6 @@ def batch(
     strict: bool,
 ) -> None:
     """Render many cases (files, folders holding case.toml, or globs) for CI."""
-    import os
-
     from docgen import api
     from docgen import batch as batching
     from docgen.render.document import RenderOptions
@@ -83,6 +85,7 @@ def batch(
     report = reports[0] if reports else None
     if report:
         _check_report_target(Path(report[1]))
+    timestamp = _report_timestamp() if report and report[0] == "junit" else None
     chosen_formats = api.parse_choices(formats, api.FORMATS, "format") or ["docx"]
     options = batching.BatchOptions(
         out_dir=Path(out_dir),
@@ -104,6 +107,7 @@ def batch(
     # Over every case found, not only this shard's: every CI job agrees on which cases fail.
     shared = batching.duplicate_ids([c.path for c in found])
     pdfs = batching.PdfQueue("docx" in chosen_formats) if "pdf" in chosen_formats else None
+    started = time.monotonic()
     with batching.ResultSpool() as spool:
         with BatchProgress(len(cases)) as progress:
             for case in cases:
@@ -122,7 +126,7 @@ def batch(
                 progress.advance(results)
         if pdfs:
             pdfs.flush()
-        _finish_batch(spool, report)
+        _finish_batch(spool, report, timestamp, time.monotonic() - started)
 
 
 def _worker_lost(count: int) -> None:
@@ -147,7 +151,16 @@ def _check_report_target(target: Path) -> None:
         raise UsageError(f"--report {target}: cannot be written ({exc.strerror})") from None
 
 
-def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
+def _report_timestamp() -> datetime:
+    """When the batch starts (or SOURCE_DATE_EPOCH), checked before anything is rendered."""
+    from docgen.batch_report import report_timestamp
+
+    return report_timestamp()
+
+
+def _finish_batch(
+    spool: Any, report: tuple[str, str] | None, timestamp: datetime | None, seconds: float
+) -> None:
     from docgen.batch_report import failure_text, write_report
 
     lang = message_language()
@@ -158,7 +171,9 @@ def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
     report_failed = False
     if report:
         try:
-            write_report(spool, report[0], Path(report[1]), lang)
+            write_report(
+                spool, report[0], Path(report[1]), lang, timestamp=timestamp, seconds=seconds
+            )
         except OSError as exc:
             report_failed = True
             click.echo(
@@ -175,12 +190,37 @@ def _finish_batch(spool: Any, report: tuple[str, str] | None) -> None:
     sys.exit(2 if report_failed else 1 if spool.failures else 0)
 
 
-class BatchProgress:
-    """A progress bar on a terminal; one plain line per case otherwise, so CI logs stay readable."""
+def wants_progress_bar(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
+    """A progress bar only for a person at a terminal: plain lines when ``stream`` is not a TTY
+    (a CI log, a pipe, a file), when ``CI`` is set (runners that give jobs a pseudo-terminal) or
+    when ``TERM=dumb``, where a bar redrawn in place would fill the log with fragments."""
+    try:
+        interactive = stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+    ci = environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return interactive and not ci and environ.get("TERM") != "dumb"
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done, self.documents, self.failures = total, 0, 0, 0
-        self.interactive = sys.stderr.isatty()
+
+def case_status(results: list[Any]) -> str:
+    """One case's own outcome: its documents and its failures (naming the filings that failed)."""
+    documents = sum(len(r.written) for r in results)
+    failed = [r.filing for r in results if not r.ok]
+    status = f"{documents} document(s), {len(failed)} failure(s)"
+    named = [name for name in failed if name != "*"]  # "*": it stopped before its filings
+    return f"{status} ({', '.join(named)})" if named else status
+
+
+class BatchProgress:
+    """A progress bar on a terminal; one plain line per case otherwise, so CI logs stay readable.
+
+    Either way what is shown of a case is that case's own documents and failures, never totals
+    so far (the summary at the end gives those)."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total, self.done = total, 0
+        self.stream = stream or sys.stderr
+        self.interactive = wants_progress_bar(self.stream)
         self._bar: Any = None
 
     def __enter__(self) -> BatchProgress:
@@ -188,9 +228,9 @@ class BatchProgress:
             self._bar = click.progressbar(
                 length=self.total,
                 label="cases",
-                file=sys.stderr,
+                file=self.stream,
                 show_eta=True,
-                item_show_func=lambda _: self._status(),
+                item_show_func=lambda line: line,
             )
             self._bar.__enter__()
         return self
@@ -199,16 +239,11 @@ class BatchProgress:
         if self._bar is not None:
             self._bar.__exit__(*exc)
 
-    def _status(self) -> str:
-        return f"{self.documents} documents, {self.failures} failures"
-
     def advance(self, results: list[Any]) -> None:
         self.done += 1
-        self.documents += sum(len(r.written) for r in results)
-        self.failures += sum(1 for r in results if not r.ok)
+        case = results[0].case if results else "?"
+        line = terminal_safe(f"{case}: {case_status(results)}")
         if self._bar is not None:
-            self._bar.update(1, results)
+            self._bar.update(1, line)
         else:
-            case = results[0].case if results else "?"
-            line = f"[{self.done}/{self.total}] {case}: {self._status()}"
-            click.echo(terminal_safe(line), err=True)
+            click.echo(f"[{self.done}/{self.total}] {line}", file=self.stream)

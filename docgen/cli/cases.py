@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from docgen.cli.base import main, output_folder, output_options, reports_errors
+from docgen.cli.base import echo, main, output_folder, output_options, reports_errors
 from docgen.errors import CaseError
 from docgen.report import (
     check_json,
@@ -50,9 +50,9 @@ def render(
     lang = message_language()
     shown = [f for f in outcome.findings if f.severity != "info"]
     if shown:
-        click.echo(findings_text(case, shown, lang), err=True)
+        echo(findings_text(case, shown, lang), err=True)
     for path in outcome.written:
-        click.echo(str(path))
+        echo(str(path))
 
 
 AS_OF = click.option(
@@ -97,12 +97,12 @@ def check(
         click.echo(check_json(case, filing_id, findings, lang, extra))
     else:
         if findings:
-            click.echo(findings_text(case, findings, lang))
+            echo(findings_text(case, findings, lang))
         if loaded and due:
-            click.echo(urgent_text(loaded, due, lang, result.as_of).rstrip())
+            echo(urgent_text(loaded, due, lang, result.as_of).rstrip())
         if plan and filing is None:
-            click.echo(plan_text(plan, lang))
-        click.echo(f"{case}: {summary_line(findings, lang)}")
+            echo(plan_text(plan, lang))
+        echo(f"{case}: {summary_line(findings, lang)}")
     failed = any(f.severity == "error" for f in findings) or (
         strict and any(f.severity == "warning" for f in findings)
     )
@@ -112,23 +112,30 @@ def check(
 @main.command(name="list")
 @click.argument("case", required=False, type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the titles.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @reports_errors
-def list_filings(case: str | None, lang: str | None) -> None:
-    """List the filings, their aliases, titles and required facts; with CASE, which of them the
-    matter's stage calls for now and why the others wait."""
+def list_filings(case: str | None, lang: str | None, fmt: str) -> None:
+    """List the filings by stage of the matter (deletion, disclosure, preservation, police,
+    civil), with their aliases, titles and required facts; with CASE, which of them the matter's
+    stage calls for now and why the others wait."""
+    import json
+
     from docgen import api
+    from docgen.report import filings_json, filings_text
 
     lang = message_language(lang)
     if case is not None:
-        click.echo(plan_text(api.check_path(case).plan, lang))
+        plan = api.check_path(case).plan
+        if fmt == "json":
+            data = {"case": case, "plan": plan_json(plan)}
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            click.echo(plan_text(plan, lang))
         return
-    for filing in api.FILINGS.values():
-        aliases = ", ".join(filing.aliases)
-        click.echo(f"{filing.id}  (aliases: {aliases})")
-        click.echo(f"  {filing.title.ja}")
-        click.echo(f"  {filing.title.en}")
-        for requirement in filing.requirements:
-            click.echo(f"  - {requirement.path}: {requirement.why.in_language(lang)}")
+    filings = api.FILINGS.values()
+    click.echo(filings_json(filings, lang) if fmt == "json" else filings_text(filings, lang))
 
 
 @main.command()

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from docgen.case.messages import basis_text
 from docgen.case.model import Case
 from docgen.law.deadlines import CERTAINTY, Deadline, deadlines
 from docgen.render.formatting import jdate
@@ -41,7 +42,8 @@ def _table(rows: list[list[str]]) -> list[str]:
 def _cells(d: Deadline, today: date, lang: str) -> list[str]:
     due = f"{d.due}（{jdate(d.due)}）" if lang == "ja" else d.due.isoformat()
     days, title = _days_text(d.days_left(today), lang), d.title.in_language(lang)
-    return [due, days, title, d.basis, CERTAINTY[d.certainty].in_language(lang)]
+    basis = basis_text(d.basis, lang)
+    return [due, days, title, basis, CERTAINTY[d.certainty].in_language(lang)]
 
 
 def _notes(found: list[Deadline], lang: str) -> list[str]:
@@ -97,7 +99,8 @@ def as_data(
     today = as_of or case.document_date
     return [
         {"kind": d.kind, "due": d.due.isoformat(), "days_left": d.days_left(today)}
-        | {"title": d.title.in_language(lang), "basis": d.basis, "certainty": d.certainty}
+        | {"title": d.title.in_language(lang), "basis": basis_text(d.basis, lang)}
+        | {"certainty": d.certainty}
         | {"path": d.path, "note": d.note.in_language(lang) if d.note else None}
         for d in found
     ]
@@ -115,7 +118,8 @@ def as_ics(case: Case, lang: str, as_of: date | None = None) -> str:
     today, labels, events = as_of or case.document_date, _LABELS["ja" if lang == "ja" else "en"], []
     for d in deadlines(case):
         certainty = CERTAINTY[d.certainty].in_language(lang)
-        parts = [f"{labels[3]}: {d.basis}", f"{labels[4]}: {certainty}", f"{labels[5]}: {d.path}"]
+        basis = basis_text(d.basis, lang)
+        parts = [f"{labels[3]}: {basis}", f"{labels[4]}: {certainty}", f"{labels[5]}: {d.path}"]
         parts += [d.note.in_language(lang)] if d.note else []
         parts.append(f"docgen: {case.case.id}, {today}")
         summary = f"[{case.case.id}] {d.title.in_language(lang)}"
