@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.case.model import Case, LocalizedTable
 from docgen.check import filing_findings
+from docgen.cli import main
 from docgen.filings import get_filing
 from docgen.law import rules_complaint
 from docgen.law.findings import Finding
@@ -443,3 +445,154 @@ def test_english_is_a_faithful_reference_translation(complaint: Callable[..., st
     assert "At about September 1, 2026, 21:14 JST, the accused" in en
     assert "publicly alleged facts and defamed the complainant (Attachment 1)." in en
     assert "None" not in en and "victim" not in en.lower().replace("victims", "")
+
+
+# ---------------------------------------------------------------------------------------------
+# the addressee (P2) and a complainant other than the victim (P1: CCP 231, 233)
+# ---------------------------------------------------------------------------------------------
+
+SON = {
+    "name": "山田 一郎",
+    "address": "東京都杉並区阿佐谷北九丁目2番1号",
+    "relation": "lineal_relative",
+    "kinship": "長男",
+}
+
+
+def test_p1_a_relative_of_a_living_victim_may_not_complain(make: Make) -> None:
+    case = make(police=police(complainant=SON))
+    (finding,) = rules_complaint.p1_complainant(case)
+    assert found([finding]) == [("P1", "error", "police.complainant.victim_died_at")]
+    assert "刑事訴訟法231条2項、233条" in finding.message.ja
+
+
+def test_p1_a_relative_of_a_deceased_victim_may_complain(make: Make) -> None:
+    son = {**SON, "victim_died_at": date(2026, 10, 1)}
+    findings = rules_complaint.p1_complainant(make(police=police(complainant=son)))
+    # only the reminder of the victim's expressed will: no error, no warning
+    assert found(findings) == [("P1", "info", "police.complainant")]
+    assert "明示していた意思" in findings[0].message.ja
+
+
+def test_p1_insult_complained_of_by_a_relative_outside_ccp_231_2(make: Make) -> None:
+    cousin = {**SON, "relation": "relative", "victim_died_at": date(2026, 10, 1)}
+    case = make(police=police(offenses=["insult"], complainant=cousin))
+    findings = rules_complaint.p1_complainant(case)
+    assert ("P1", "warning", "police.complainant.relation") in found(findings)
+    (warning,) = [f for f in findings if f.severity == "warning"]
+    assert "[U]" in warning.message.ja and "231条2項" in warning.message.ja
+    # a sibling is one of the relatives of CCP 231(2): no warning
+    sibling = {**cousin, "relation": "sibling"}
+    case = make(police=police(offenses=["insult"], complainant=sibling))
+    assert [f.severity for f in rules_complaint.p1_complainant(case)] == ["info"]
+
+
+def test_p1_a_post_after_the_victims_death(make: Make) -> None:
+    son = {**SON, "victim_died_at": date(2026, 8, 1)}
+    (finding,) = rules_complaint.p1_complainant(make(police=police(complainant=son)))
+    assert found([finding]) == [("P1", "warning", "posts[1].posted_at")]
+    assert "刑法230条2項" in finding.message.ja and "虚偽の事実" in finding.message.ja
+
+
+def test_p1_a_legal_representative(make: Make) -> None:
+    mother = {**SON, "relation": "legal_representative", "kinship": "母"}
+    assert rules_complaint.p1_complainant(make(police=police(complainant=mother))) == []
+    died = {**mother, "victim_died_at": date(2026, 10, 1)}
+    (finding,) = rules_complaint.p1_complainant(make(police=police(complainant=died)))
+    assert found([finding]) == [("P1", "error", "police.complainant.relation")]
+
+
+def test_p1_a_corporation_has_no_other_complainant(make: Make) -> None:
+    case = make(
+        victim={
+            "kind": "corporation",
+            "name": "株式会社山田商店",
+            "representative": {"title": "代表取締役", "name": "山田 太郎"},
+        },
+        police=police(complainant={**SON, "relation": "legal_representative"}),
+    )
+    assert found(rules_complaint.p1_complainant(case)) == [
+        ("P1", "error", "police.complainant.relation")
+    ]
+
+
+def test_p2_prosecutors_office_not_written_out(make: Make) -> None:
+    (finding,) = rules_complaint.p2_addressee(make(police=police(prosecutors_office="東京地検")))
+    assert found([finding]) == [("P2", "warning", "police.prosecutors_office")]
+    assert "東京地方検察庁" in finding.message.ja
+
+
+def test_p2_district_office_branch_or_police_station(make: Make) -> None:
+    for office in ("東京地方検察庁", "東京地方検察庁立川支部"):
+        assert rules_complaint.p2_addressee(make(police=police(prosecutors_office=office))) == []
+    assert rules_complaint.p2_addressee(make()) == []
+
+
+def test_no_addressee_is_refused_naming_both_keys(
+    runner: CliRunner, write_case: WriteCase, tmp_path: Path
+) -> None:
+    text = case_text().replace('police_station = "警視庁北沢警察署"\n', "")
+    result = runner.invoke(main, ["render", FILING, str(write_case(text)), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "[P2] case.police_station" in result.stderr
+    assert "police.prosecutors_office" in result.stderr
+
+
+def test_addressed_to_the_public_prosecutor(complaint: Callable[..., str]) -> None:
+    office = 'prosecutors_office = { ja = "東京地方検察庁", en = "Tokyo District Public Prosecutors Office" }'
+    ja = complaint(police_extra=office)
+    assert "令和8年11月22日\n\n東京地方検察庁検事正　殿\n\n告訴人\n" in ja
+    assert "警察署長" not in ja
+    en = complaint("en", police_extra=office)
+    assert "To: Chief Prosecutor, Tokyo District Public Prosecutors Office" in en
+    branch = 'prosecutors_office = { ja = "東京地方検察庁立川支部", en = "Tachikawa Branch, Tokyo District Public Prosecutors Office" }'
+    assert "東京地方検察庁立川支部長　殿" in complaint(police_extra=branch)
+    assert "To: Head, Tachikawa Branch" in complaint("en", police_extra=branch)
+
+
+SON_TOML = (
+    'complainant = { name = { ja = "山田 一郎", en = "Ichiro Yamada" }, '
+    'address = { ja = "東京都杉並区阿佐谷北九丁目2番1号", en = "9-2-1 Asagaya-kita, Suginami-ku, Tokyo" }, '
+    'relation = "lineal_relative", kinship = { ja = "長男", en = "eldest son" }, '
+    "victim_died_at = 2026-10-01 }"
+)
+
+
+def test_a_relative_complains_for_a_deceased_victim(complaint: Callable[..., str]) -> None:
+    ja = complaint(police_extra=SON_TOML)
+    assert (
+        "告訴人\n住居　東京都杉並区阿佐谷北九丁目2番1号\n氏名　山田 一郎\n被害者との関係　長男（直系の親族）\n\n"
+        "被害者\n住居　東京都世田谷区北沢九丁目1番2号\n氏名　亡　山田 花子\n生年月日　平成3年6月14日\n"
+        "死亡日　令和8年10月1日\n"
+    ) in ja
+    facts = section(ja, "## 第2 告訴事実", "## 第3")
+    assert "被害者について「山田花子は会社の金を横領している」との投稿" in facts
+    assert "公然と事実を摘示して被害者の名誉を毀損したものである（資料1）。" in facts
+    assert "告訴人について" not in facts
+    background = section(ja, "## 第3 告訴に至る経緯", "## 第4")
+    assert background.startswith(
+        "\n\n告訴人は、被害者亡山田 花子の長男（直系の親族）であり、被害者は令和8年10月1日に死亡した。"
+        "告訴人は、刑事訴訟法233条2項により告訴をする。\n"
+    )
+    assert (
+        "2　告訴人が被害者の直系の親族であること及び被害者の死亡を証する書面（戸籍謄本等）　1通"
+        in ja
+    )
+    en = complaint("en", police_extra=SON_TOML)
+    assert "Relation to the victim: eldest son (lineal relative)" in en
+    assert (
+        "Victim\nResidence: 9-1-2 Kitazawa, Setagaya-ku, Tokyo\nName: the late Hanako Yamada" in en
+    )
+    assert "publicly alleged facts and defamed the victim (Attachment 1)." in en
+    assert (
+        "The complainant is the eldest son (lineal relative) of the late victim, Hanako Yamada, "
+        "who died on October 1, 2026. The complainant files this complaint under Art. 233(2) of "
+        "the Code of Criminal Procedure."
+    ) in en
+
+
+def test_a_legal_representative_complains_under_ccp_231_1(make: Make) -> None:
+    mother = {**SON, "relation": "legal_representative", "kinship": "母"}
+    standing = rules_complaint.standing(make(police=police(complainant=mother)))
+    assert standing is not None and standing.ja == "刑事訴訟法231条1項"
+    assert rules_complaint.standing(make()) is None

@@ -104,6 +104,10 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 """Dates of the events of a matter (posts, connections, the document …) fall in these years."""
 FIRST_YEAR_OF_LIFE = 1900
 """Birth dates and the dates evidence was made may be older."""
+MAX_POSTS = MAX_EVIDENCE = MAX_CONNECTIONS = 1000
+"""Entries of ``[[posts]]``, ``[[evidence]]`` and ``[[connections]]`` a case may have: far more
+than any matter (a petition lists some dozens of posts), few enough that every check and filing
+stays quick; a file beyond them is refused at load, naming the key."""
 
 
 def _years(first: int, last: int) -> Callable[[date], date]:
@@ -133,8 +137,10 @@ LifeDay = Annotated[date, Strict(), AfterValidator(_years(FIRST_YEAR_OF_LIFE, LA
 class StrictModel(BaseModel):
     """Base of every table: unknown keys are errors, values are frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
-    # Attribute docstrings below explain each key; docgen.case.descriptions reads them.
+    # The attribute docstrings explain each key: they are the fields' descriptions (schema, init).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, use_attribute_docstrings=True
+    )
 
 
 class LocalizedTable(StrictModel):
@@ -529,12 +535,20 @@ class Claim(StrictModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     def wording(self, filing_id: str, key: ClaimText) -> tuple[str, L | None]:
-        """(key path, text) of ``key`` as ``filing_id`` pleads it: its own wording, else the shared."""
-        own = getattr(self, filing_id.replace("-", "_"), None)
-        override = getattr(own, key) if isinstance(own, ClaimWording) else None
-        if override is not None:
-            return f"claim.{filing_id}.{key}", override
+        """(key path, text) of ``key`` as ``filing_id`` pleads it: its own wording, else that of
+        ``WORDING_FALLBACKS``, else the shared."""
+        for source in (filing_id, *WORDING_FALLBACKS.get(filing_id, ())):
+            own = getattr(self, source.replace("-", "_"), None)
+            override = getattr(own, key) if isinstance(own, ClaimWording) else None
+            if override is not None:
+                return f"claim.{source}.{key}", override
         return f"claim.{key}", getattr(self, key)
+
+
+WORDING_FALLBACKS: dict[str, tuple[str, ...]] = {"disclosure-request": ("deletion-request",)}
+"""Where a filing without its own wording of a claim text looks next, before the shared text: the
+disclosure request, which the provider sends to the poster for comment, reuses the deletion
+request's wording (also written for the poster's eyes, citing only what a letter attaches)."""
 
 
 ClaimText = Literal["identification", "facts_alleged", "harm", "no_justification", "necessity"]
@@ -611,6 +625,30 @@ class Offender(StrictModel):
     """犯人のアカウント / offender's account handle"""
 
 
+ComplainantRelation = Literal[
+    "legal_representative", "spouse", "lineal_relative", "sibling", "relative", "descendant"
+]
+
+
+class Complainant(StrictModel):
+    """A complainant other than the victim (刑事訴訟法231条・233条)."""
+
+    name: L
+    """告訴人の氏名 / the complainant's name"""
+    address: L
+    """告訴人の住居 / the complainant's address"""
+    relation: ComplainantRelation
+    """被害者との関係: legal_representative（法定代理人）, spouse（配偶者）, lineal_relative（直系の親族）, sibling（兄弟姉妹）, relative（その他の親族）, descendant（子孫） / relation to the victim: legal representative, or for a deceased victim spouse, lineal relative, sibling, other relative, descendant"""
+    kinship: L | None = None
+    """続柄（例: 長男、母） / the relationship in words (e.g. eldest son, mother)"""
+    birth_date: LifeDay | None = None
+    """告訴人の生年月日 / the complainant's date of birth"""
+    phone: Text | None = None
+    """告訴人の電話番号 / the complainant's telephone"""
+    victim_died_at: LifeDay | None = None
+    """被害者の死亡日（親族が告訴するとき） / the day the victim died (when a relative complains)"""
+
+
 class Police(StrictModel):
     """The police report."""
 
@@ -619,11 +657,15 @@ class Police(StrictModel):
     offender: Offender | None = None
     """犯人（判明した投稿者。通知書・損害賠償請求訴状もここを読む） / the offender: the identified poster, whom the demand letter and the complaint for damages also name"""
     offender_known_at: Day | None = None
-    """犯人を知った日（告訴期間の起算点） / when the victim learned who the offender is (complaint deadline)"""
+    """告訴人（被害者又は police.complainant）が犯人を知った日（告訴期間の起算点） / when the complainant (the victim, or police.complainant) learned who the offender is (complaint deadline)"""
     wants_punishment: Flag | None = None
     """処罰を求めるか / does the victim want the offender punished"""
     circumstances: L | None = None
     """被害の模様 / how it came about"""
+    prosecutors_office: L | None = None
+    """告訴状を検察庁に提出するときの宛先（例: 東京地方検察庁。「検事正 殿」を付す） / the public prosecutors office a complaint is addressed to instead of the police station (e.g. 東京地方検察庁; addressed to its chief prosecutor)"""
+    complainant: Complainant | None = None
+    """被害者以外の告訴人（法定代理人、又は亡くなった被害者の親族） / a complainant other than the victim (the legal representative, or a deceased victim's relative)"""
 
 
 Yen = Annotated[int, Strict(), Field(gt=0, le=10**12)]
@@ -710,7 +752,7 @@ class Case(StrictModel):
     """投稿を管理するコンテンツプロバイダ / the platform hosting the posts"""
     access_provider: AccessProvider | None = None
     """アクセスプロバイダ（ISP・携帯電話事業者） / the ISP or mobile carrier"""
-    posts: list[Post] = Field(default_factory=list)
+    posts: list[Post] = Field(default_factory=list, max_length=MAX_POSTS)
     """権利を侵害する投稿 / the infringing posts"""
     claim: Claim = Field(default_factory=lambda: Claim.model_validate({}))
     """法的主張 / the legal theory"""
@@ -718,13 +760,13 @@ class Case(StrictModel):
     """送信防止措置依頼 / the deletion request"""
     disclosure: Disclosure = Field(default_factory=Disclosure)
     """発信者情報開示 / the disclosure petition"""
-    connections: list[Connection] = Field(default_factory=list)
+    connections: list[Connection] = Field(default_factory=list, max_length=MAX_CONNECTIONS)
     """開示された通信記録 / logged connections the platform disclosed"""
     police: Police | None = None
     """警察への届出 / the police report"""
     damages: Damages | None = None
     """発信者に対する損害賠償請求 / the damages claimed from the identified poster"""
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_EVIDENCE)
     """証拠（甲号証） / exhibits"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -6,13 +6,18 @@ from docgen.errors import UsageError
 from docgen.filings import (
     access_provider_petition,
     criminal_complaint,
+    damages_complaint,
     deletion_injunction,
     deletion_request,
+    demand_letter,
     disclosure_petition,
+    disclosure_request,
+    log_preservation_request,
     police_report,
     preservation_petition,
     provision_notice,
     provisional_disclosure_petition,
+    victim_statement,
 )
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.evidence_explanation import evidence_explanation
@@ -22,13 +27,18 @@ MAIN_FILINGS: tuple[Filing, ...] = tuple(
     for module in (
         deletion_request,
         deletion_injunction,
+        disclosure_request,
         disclosure_petition,
         provisional_disclosure_petition,
+        log_preservation_request,
         preservation_petition,
         access_provider_petition,
         provision_notice,
         police_report,
         criminal_complaint,
+        demand_letter,
+        damages_complaint,
+        victim_statement,
     )
 )
 FILINGS: dict[str, Filing] = {

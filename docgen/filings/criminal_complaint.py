@@ -1,7 +1,10 @@
 """告訴状: the criminal complaint for defamation (刑法230条) or insult (231条), brief §5.2 and rules
 P1–P7, P10, P12: 告訴人 / 被告訴人 (氏名不詳 until known), 告訴の趣旨 with the wish for punishment,
 告訴事実 per post (date and time, the service, the words, publicness), 告訴に至る経緯, 証拠資料,
-添付書類; to the police station (or the public prosecutor)."""
+添付書類; to the police station (署長) or, with ``police.prosecutors_office``, to the district public
+prosecutors office (検事正). The complainant is the victim, or ``police.complainant`` (the legal
+representative, or a relative of a victim who has died, CCP 231, 233): the victim is then named
+apart as 被害者 and the complaint says under which provision the complainant complains."""
 
 from __future__ import annotations
 
@@ -27,11 +30,15 @@ FILING = Filing(
         POSTS,
         Requirement(
             "case.police_station",
-            lambda c: c.case.police_station is not None,
+            lambda c: (
+                c.case.police_station is not None
+                or (c.police is not None and c.police.prosecutors_office is not None)
+            ),
             Message(
-                "告訴状の宛先（警察署又は検察庁）が必要です（刑事訴訟法241条1項）",
-                "the complaint must be addressed to the police or a public prosecutor "
-                "(Code of Criminal Procedure 241(1))",
+                "告訴状の宛先（警察署（case.police_station）又は検察庁（police.prosecutors_office））"
+                "が必要です（刑事訴訟法241条1項）",
+                "the complaint must be addressed to the police (case.police_station) or a public "
+                "prosecutors office (police.prosecutors_office) (Code of Criminal Procedure 241(1))",
             ),
             code="P2",
         ),

@@ -109,6 +109,21 @@ NOTICE_OF_FILING = Voice(
     ATTACHMENTS,
 )
 """A letter to the respondent of the pending case, written as its petitioner."""
+DISCLOSURE_REQUEST = Voice(
+    Message("請求者", "the requester"),
+    Message("貴社", "your company"),
+    ATTACHMENTS,
+    forwarded=True,
+)
+"""The TELESA out-of-court disclosure request: the provider sends it to the poster for comment
+(意見照会), so it is forwarded like the deletion request; the victim is 請求者 in the form."""
+LETTER_TO_ACCESS_PROVIDER = Voice(
+    Message("依頼者", "our client"),
+    Message("貴社", "your company"),
+    ATTACHMENTS,
+    victim_in_person=Message("要請者", "the requester"),
+)
+"""The letter asking the access provider to preserve its logs (not forwarded to anyone)."""
 CRIMINAL_COMPLAINT = Voice(
     Message("告訴人", "the complainant"),
     Message("被告訴人", "the accused"),
@@ -119,9 +134,41 @@ POLICE_REPORT = Voice(
     Message("犯人", "the offender"),
     ATTACHMENTS,
 )
+DEMAND_LETTER = Voice(
+    Message("通知人", "our client"),
+    Message("貴殿", "you"),
+    ATTACHMENTS,
+    victim_in_person=Message("通知人", "the sender"),
+)
+"""The letter to the identified poster: the victim (通知人, also when writing in person) to 貴殿."""
+CIVIL_SUIT = Voice(
+    Message("原告", "the plaintiff"),
+    Message("被告", "the defendant"),
+    COURT_EXHIBITS,
+    court=True,
+)
+"""The complaint for damages against the identified poster: 原告 / 被告, 甲号証."""
+VICTIM_STATEMENT = Voice(
+    Message("私", "I"),
+    Message("投稿者", "the poster"),
+    ATTACHMENTS,
+)
+"""The victim's own statement (陳述書): the victim speaks in the first person."""
 
 PARTY_TERMS: dict[str, tuple[str, ...]] = {
-    "ja": ("申立人", "相手方", "債権者", "債務者", "依頼者", "貴社", "申出者", "告訴人", "被告訴人"),
+    "ja": (
+        "申立人",
+        "相手方",
+        "債権者",
+        "債務者",
+        "依頼者",
+        "貴社",
+        "申出者",
+        "告訴人",
+        "被告訴人",
+        "請求者",
+        "要請者",
+    ),
     "en": (
         "petitioner",
         "respondent",

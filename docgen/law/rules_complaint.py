@@ -1,8 +1,10 @@
-"""Rules of the criminal complaint (告訴状), brief §5.2, §7.6–7.7 and §9.5: P1, P5–P7, P10, P12.
+"""Rules of the criminal complaint (告訴状), brief §5.2, §7.6–7.7 and §9.5: P1, P2, P5–P7, P10, P12.
 
-P2 (the addressee) and P3 (the wish for punishment) are requirements of the filing; P4 (each act's
-date, time and place) is X9 for every post, and the template writes them into each 告訴事実; P8
-and P9 are shared with the police report (:mod:`docgen.law.rules_police`).
+P2 (an addressee: the police station, or ``police.prosecutors_office``, which then takes
+precedence) and P3 (the wish for punishment) are requirements of the filing; the rule P2 checks the
+prosecutors office's name. P4 (each act's date, time and place) is X9 for every post, and the
+template writes them into each 告訴事実; P8 and P9 are shared with the police report
+(:mod:`docgen.law.rules_police`).
 
 Choices (design, not sourced):
 
@@ -10,6 +12,11 @@ Choices (design, not sourced):
   first day excluded, a closed last day moved, CCP 55). Once it has run it is an error, except
   while a post is still online: the Osaka High Court (2004-04-22) held the period does not start
   then, so the lapse is only a warning (as P8 treats the limitation of prosecution).
+- P1 for ``police.complainant``: a relative without ``victim_died_at`` or a legal
+  representative of a deceased victim is an error (no standing); a post after the death
+  (230(2): false facts only) and an insult complained of by a relative outside 231(2) (whether
+  233(2) covers insult is [U]) are warnings; the victim's expressed will (the provisos of 231(2)
+  and 233(2)) is an info to check.
 - P7 is raised only once ``police.offender_known_at`` is given: before that no period runs anyway.
 - P10 is an info, never a warning: the complaint does not state the statutory penalty, because the
   insult penalty after the 拘禁刑 reform is unconfirmed [U]; the reminder names the penalty the
@@ -21,12 +28,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from docgen.case.model import Case
+from docgen.case.model import Case, Complainant
 from docgen.law.common import INSULT_AMENDED, day_of, finding, posts, texts
 from docgen.law.deadlines import complaint_period
-from docgen.law.findings import Finding
+from docgen.law.findings import Finding, Message
 
 FILING_ID = "criminal-complaint"
+COMPLAINANT_RELATIONS: dict[str, Message] = {
+    "legal_representative": Message("法定代理人", "legal representative"),
+    "spouse": Message("配偶者", "spouse"),
+    "lineal_relative": Message("直系の親族", "lineal relative"),
+    "sibling": Message("兄弟姉妹", "sibling"),
+    "relative": Message("親族", "relative"),
+    "descendant": Message("子孫", "descendant"),
+}
+"""Who may complain besides the victim (``police.complainant.relation``): the legal representative
+(CCP 231(1)); for a victim who has died, the spouse, lineal relatives and siblings (231(2)), and for
+defamation the relatives and descendants (233)."""
+RELATIVES_231 = frozenset({"spouse", "lineal_relative", "sibling"})
+"""The relatives CCP 231(2) lets complain of any offence once the victim has died."""
 IMPRISONMENT_REFORM = date(2025, 6, 1)
 """拘禁刑 replaces 懲役 and 禁錮 in the Penal Code (Act No. 67 of 2022)."""
 
@@ -78,8 +98,12 @@ FEELINGS = {
 
 
 def p1_complainant(case: Case) -> list[Finding]:
-    """P1: the complainant is the victim itself (CCP 230); a corporation complains through its
-    representative, who must be named."""
+    """P1: the complainant is the victim itself (CCP 230), a corporation through its named
+    representative; or ``police.complainant``: the legal representative (231(1)), or for a victim
+    who has died a relative the Code names (231(2), 233)."""
+    complainant = case.police.complainant if case.police else None
+    if complainant is not None:
+        return _p1_other_complainant(case, complainant)
     victim = case.victim
     if victim.kind != "corporation" or victim.representative is not None:
         return []
@@ -94,6 +118,173 @@ def p1_complainant(case: Case) -> list[Finding]:
             "given; a corporation complains through its representative, so give the "
             "representative's title and name as the certificate of registered matters states them.",
             "刑事訴訟法230条; 民法（法人の代表）",
+        )
+    ]
+
+
+def _p1_error(path: str, ja: str, en: str, basis: str) -> Finding:
+    return finding("P1", "error", path, ja, en, basis)
+
+
+def _p1_other_complainant(case: Case, complainant: Complainant) -> list[Finding]:
+    relation = complainant.relation
+    path = "police.complainant.relation"
+    if case.victim.kind == "corporation":
+        return [
+            _p1_error(
+                path,
+                "被害者が法人のときは、法人自身が代表者によって告訴します。法人には法定代理人も親族も"
+                "ないため、`police.complainant` を削除し、`victim.representative` に代表者を記載して"
+                "ください。",
+                "the victim is a corporation, which complains itself through its representative; a "
+                "corporation has no legal representative or relatives, so remove "
+                "`police.complainant` and name the representative in `victim.representative`.",
+                "刑事訴訟法230条, 231条, 233条",
+            )
+        ]
+    died = complainant.victim_died_at
+    if relation == "legal_representative":
+        if died is None:
+            return []
+        return [
+            _p1_error(
+                path,
+                "法定代理人の告訴権（刑事訴訟法231条1項）は被害者の生存中のものです。被害者が死亡した"
+                "ときは、配偶者、直系の親族又は兄弟姉妹（231条2項）、名誉毀損罪では親族又は子孫（233条）"
+                "が告訴します。`police.complainant.relation` を見直してください。",
+                "a legal representative complains for a living victim (CCP 231(1)); once the "
+                "victim has died, the spouse, a lineal relative or a sibling (231(2)), and for "
+                "defamation a relative or descendant (233), complains: review "
+                "`police.complainant.relation`.",
+                "刑事訴訟法231条",
+            )
+        ]
+    if died is None:
+        return [
+            _p1_error(
+                "police.complainant.victim_died_at",
+                "被害者の親族が告訴できるのは被害者が死亡したときです（刑事訴訟法231条2項、233条）。"
+                "被害者の死亡日を `police.complainant.victim_died_at` に記載してください。被害者が"
+                "生存しているときは、被害者本人又は法定代理人が告訴します。",
+                "a relative may complain only once the victim has died (CCP 231(2), 233): give the "
+                "day of death in `police.complainant.victim_died_at`. A living victim complains "
+                "personally or through the legal representative.",
+                "刑事訴訟法230条, 231条, 233条",
+            )
+        ]
+    return _p1_deceased_victim(case, complainant, died)
+
+
+def _p1_deceased_victim(case: Case, complainant: Complainant, died: date) -> list[Finding]:
+    offenses = set(case.police.offenses) if case.police else set()
+    dated = [(p, day_of(post.posted_at)) for p, post in posts(case)]
+    before = [p for p, day in dated if day < died]
+    after = [p for p, day in dated if day >= died]
+    label = COMPLAINANT_RELATIONS[complainant.relation]
+    found = []
+    if after:
+        found.append(
+            finding(
+                "P1",
+                "warning",
+                f"{after[0]}.posted_at",
+                f"`{after[0]}.posted_at` は被害者の死亡後の投稿です。死者の名誉毀損は虚偽の事実を"
+                "摘示した場合に限り処罰され（刑法230条2項）、告訴は死者の親族又は子孫がします（刑事訴訟法"
+                "233条1項）。摘示された事実が虚偽であることを告訴事実と立証方法で示してください。死者に対する"
+                "侮辱は侮辱罪に当たらないと解されます [U]。",
+                f"`{after[0]}.posted_at` is after the victim's death. Defaming a deceased person is "
+                "punished only for false facts (Penal Code 230(2)), on the complaint of a relative "
+                "or descendant (CCP 233(1)): show in the facts and the means of proof that the facts "
+                "alleged are false. Insulting a deceased person is read as no offence of insult "
+                "[U].",
+                "刑法230条2項; 刑事訴訟法233条1項",
+            )
+        )
+    if before and offenses == {"insult"} and complainant.relation not in RELATIVES_231:
+        found.append(
+            finding(
+                "P1",
+                "warning",
+                "police.complainant.relation",
+                f"生前の侮辱について死亡後に告訴できるのは、配偶者、直系の親族又は兄弟姉妹です（刑事訴訟法"
+                f"231条2項）。告訴人は「{label.ja}」であり、233条2項の「名誉を毀損した罪」に侮辱罪が"
+                "含まれるかは確認できていません [U]。",
+                "after the victim's death, an insult made in the victim's lifetime may be complained "
+                "of by the spouse, a lineal relative or a sibling (CCP 231(2)); the complainant is "
+                f"a {label.en}, and whether the “offence of defamation” of CCP 233(2) includes "
+                "insult is unconfirmed [U].",
+                "刑事訴訟法231条2項, 233条2項 [U]",
+            )
+        )
+    if before:
+        found.append(
+            finding(
+                "P1",
+                "info",
+                "police.complainant",
+                "被害者の生前の投稿について遺族が告訴するときは、被害者が明示していた意思に反することは"
+                "できません（刑事訴訟法231条2項ただし書、233条2項ただし書）。被害者が告訴を望まない意思を"
+                "明らかにしていなかったか確認してください。",
+                "a relative complaining of posts made in the victim's lifetime may not act against "
+                "the will the victim expressed (CCP 231(2) and 233(2), provisos): check that the "
+                "victim never said they did not want to complain.",
+                "刑事訴訟法231条2項, 233条2項",
+            )
+        )
+    return found
+
+
+def standing(case: Case) -> Message | None:
+    """The provision a complainant other than the victim complains under, or None (the victim
+    complains, or no provision covers the complainant: P1 says why)."""
+    complainant = case.police.complainant if case.police else None
+    if complainant is None or case.victim.kind == "corporation":
+        return None
+    if complainant.relation == "legal_representative":
+        return Message("刑事訴訟法231条1項", "Art. 231(1) of the Code of Criminal Procedure")
+    died = complainant.victim_died_at
+    if died is None:
+        return None
+    days = [day_of(post.posted_at) for post in case.posts]
+    offenses = set(case.police.offenses) if case.police else set()
+    parts = []
+    if any(day < died for day in days):
+        if "defamation" in offenses:
+            parts.append(("233条2項", "Art. 233(2)"))
+        elif complainant.relation in RELATIVES_231:
+            parts.append(("231条2項", "Art. 231(2)"))
+    if any(day >= died for day in days):
+        parts.insert(0, ("233条1項", "Art. 233(1)"))
+    if not parts:
+        return None
+    return Message(
+        "刑事訴訟法" + "及び".join(ja for ja, _ in parts),
+        " and ".join(en for _, en in parts) + " of the Code of Criminal Procedure",
+    )
+
+
+def p2_addressee(case: Case) -> list[Finding]:
+    """P2: a complaint to the public prosecutor goes to a district public prosecutors office
+    (○○地方検察庁, addressed to its 検事正) or its branch (…支部, to its 支部長)."""
+    office = case.police.prosecutors_office if case.police else None
+    if office is None:
+        return []
+    names = [t for t in texts(office)[:1] if not t.endswith(("地方検察庁", "支部"))]
+    if not names:
+        return []
+    return [
+        finding(
+            "P2",
+            "warning",
+            "police.prosecutors_office",
+            f"`police.prosecutors_office`（{names[0]}）は「○○地方検察庁」又は「○○地方検察庁○○支部」"
+            "の形になっていません。告訴状は「○○地方検察庁検事正　殿」（支部は「…支部長　殿」）宛てに"
+            "するため、検察庁の正式名称を略さずに記載してください（例: 東京地方検察庁）。",
+            f"`police.prosecutors_office` ({names[0]}) is not of the form 「○○地方検察庁」 (a "
+            "district public prosecutors office) or 「…支部」 (its branch). The complaint is "
+            "addressed to the office's chief prosecutor (検事正), or to the head of the branch "
+            "(支部長): give the office's full name (e.g. 東京地方検察庁).",
+            "刑事訴訟法241条1項; 検察庁法",
         )
     ]
 
@@ -284,6 +475,7 @@ def p12_accused_unknown(case: Case) -> list[Finding]:
 
 RULES = (
     p1_complainant,
+    p2_addressee,
     p5_facts_only,
     p6_complaint_period,
     p7_still_online,

@@ -15,6 +15,7 @@ from docgen.case.model import (
     CLAIM_TEXTS,
     Attorney,
     Case,
+    Complainant,
     Court,
     Evidence,
     Language,
@@ -32,6 +33,17 @@ from docgen.law.calendar import days_between
 from docgen.law.common import day_of
 from docgen.law.deadlines import retention_horizon
 from docgen.law.findings import Finding, Message
+from docgen.law.rules_civil import (
+    DAMAGES_COMPLAINT,
+    HEAD_LABELS,
+    claim_total,
+    complaint_court,
+    delay_from,
+    delay_rate,
+    tort_day,
+)
+from docgen.law.rules_complaint import COMPLAINANT_RELATIONS
+from docgen.law.rules_complaint import standing as complaint_standing
 from docgen.law.terms import (
     EVIDENCE_FORMS,
     EVIDENCE_KINDS,
@@ -94,7 +106,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "lang": lang,
         "filing": _filing(filing, loc),
         "case": _case_info(case, loc),
-        "court": _court(resolve_court(case.case.court), loc),
+        "court": _court(_filing_court(case, filing), loc),
         "police_station": loc.text(case.case.police_station),
         "victim": _victim(case, loc, attorneys),
         "voice": _voice(loc),
@@ -116,6 +128,7 @@ def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[
         "police": _police(case, loc),
         "evidence": [_evidence(e, i, loc) for i, e in enumerate(exhibits, 1)],
         "fees": {"stamp": filing.stamp(case)},
+        "damages": _damages(case, loc),
     }
     context["respondent"] = _respondent(filing, context)
     return context, untranslated(case, lang)
@@ -128,6 +141,9 @@ def _respondent(filing: Filing, context: Context) -> Context | None:
     main = filing.parent or filing
     if not main.voice.court:
         return None
+    if main.id == DAMAGES_COMPLAINT:  # the complaint for damages: the identified poster
+        offender: Context = context["police"]["offender"] if context["police"] else {}
+        return {"name": offender.get("name"), "address": offender.get("address")}
     respondent: Context | None = context["access_provider" if main.uses_connections else "platform"]
     return respondent
 
@@ -402,6 +418,33 @@ def _police(case: Case, loc: Localizer) -> Context | None:
         "offender_known_at": police.offender_known_at,
         "wants_punishment": police.wants_punishment,
         "circumstances": loc.prose(police.circumstances),
+        "prosecutors_office": loc.text(police.prosecutors_office),
+        "prosecutors_branch": _is_branch(police.prosecutors_office),
+        "complainant": _complainant(case, police.complainant, loc),
+    }
+
+
+def _is_branch(office: str | LocalizedTable | None) -> bool:
+    """Whether the prosecutors office is a branch (…支部, addressed to its 支部長, not a 検事正)."""
+    return (localized(office, "ja")[0] or "").endswith("支部")
+
+
+def _complainant(case: Case, complainant: Complainant | None, loc: Localizer) -> Context | None:
+    """A complainant other than the victim (CCP 231, 233), or None: the victim complains;
+    ``standing`` is the provision the complainant complains under (None: P1 says why not)."""
+    if complainant is None:
+        return None
+    article = complaint_standing(case)
+    return {
+        "name": loc.text(complainant.name),
+        "address": loc.text(complainant.address),
+        "relation": complainant.relation,
+        "relation_label": loc.term(COMPLAINANT_RELATIONS[complainant.relation]),
+        "kinship": loc.text(complainant.kinship),
+        "birth_date": complainant.birth_date,
+        "phone": complainant.phone,
+        "victim_died_at": complainant.victim_died_at,
+        "standing": loc.term(article) if article else None,
     }
 
 
@@ -419,4 +462,43 @@ def _evidence(item: Evidence, number: int, loc: Localizer) -> Context:
         "author": loc.prose(item.author),
         "purpose": loc.prose(item.purpose),
         "file": item.file,
+    }
+
+
+def _filing_court(case: Case, filing: Filing) -> Court | None:
+    """``case.court``; for the complaint for damages (and its 証拠説明書) the court chosen for it
+    (``damages.court``, or from the amount and the place: rule C6), never the disclosure division."""
+    main = filing.parent or filing
+    if main.id == DAMAGES_COMPLAINT:
+        return complaint_court(case).court
+    return resolve_court(case.case.court)
+
+
+def _damages(case: Case, loc: Localizer) -> Context | None:
+    """The damages claimed: each head with its label and basis, the total, delay damages, the
+    payment terms, and whether the complaint goes to a summary court."""
+    damages = case.damages
+    if damages is None:
+        return None
+    return {
+        "heads": [
+            {
+                "no": i,
+                "kind": head.kind,
+                "label": loc.text(head.title) or loc.term(HEAD_LABELS[head.kind]),
+                "amount": head.amount,
+                "basis": loc.prose(head.basis),
+            }
+            for i, head in enumerate(damages.heads, 1)
+        ],
+        "total": claim_total(case),
+        "interest_rate": delay_rate(case),
+        "interest_from": delay_from(case),
+        "interest_from_tort": delay_from(case) == tort_day(case),
+        "statutory_rate": damages.interest_rate is None,
+        "pay_by": damages.pay_by,
+        "account": loc.text(damages.account),
+        "apology": loc.prose(damages.apology),
+        "demanded_at": damages.demanded_at,
+        "summary_court": complaint_court(case).summary,
     }

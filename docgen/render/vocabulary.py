@@ -94,6 +94,9 @@ MAXIMAL_CASE: dict[str, Any] = {
         **{"offenses": ["defamation", "insult"], "offender_known_at": date(2026, 9, 1)},
         "offender": {"name": _TEXT, "address": _TEXT, "account": "@a"},
         **{"wants_punishment": True, "circumstances": _TEXT},
+        "prosecutors_office": _TEXT,
+        "complainant": {"name": _TEXT, "address": _TEXT, "relation": "spouse", "kinship": _TEXT}
+        | {"birth_date": date(1960, 1, 1), "phone": "1", "victim_died_at": date(2026, 1, 1)},
     },
     "damages": {
         "heads": [{"kind": "other", "amount": 1, "title": _TEXT, "basis": _TEXT}],
