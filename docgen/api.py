@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from docgen.case.load import load_case
 from docgen.check import CheckResult, check_case
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 from docgen.filings import FILINGS, get_filing
-from docgen.law.findings import Finding
+from docgen.findings import Finding, as_language
 from docgen.render.templates import TemplateSource
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def parse_choices(value: str | None, allowed: Sequence[str], what: str) -> list[
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in chosen if v not in allowed]
     if unknown or not chosen:
-        raise UsageError(
+        raise InvalidRequestError(
             f"unknown {what} `{','.join(unknown) or value}`; choose from {', '.join(allowed)}"
         )
     return list(dict.fromkeys(chosen))
@@ -65,7 +65,7 @@ def render_case(
     loaded = load_case(case_path)
     options = RenderOptions(
         filings=(filing,),
-        languages=tuple(languages or ()),
+        languages=tuple(as_language(name) for name in languages or ()),
         formats=tuple(formats),
         strict=strict,
         templates=templates or TemplateSource(),

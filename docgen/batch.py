@@ -33,9 +33,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docgen.case.load import LoadedCase, load_case, read_source
-from docgen.errors import CaseError, DocgenError, UsageError
+from docgen.errors import CaseError, DocgenError, InvalidRequestError
 from docgen.filings import Filing
-from docgen.law.findings import Finding
+from docgen.findings import Finding
 from docgen.pipeline import chosen_filings, render_filing
 from docgen.render.document import RenderOptions
 from docgen.render.output import RenderedFile, write_atomically, write_files
@@ -71,7 +71,7 @@ class FilingResult:
     """Time spent on this case × filing in its worker: its render and its share of loading the
     case (the PDF conversion, done afterwards for many documents at once, is not counted)."""
     error_type: str | None = None
-    """The class of the error that stopped it (``CaseError``, ``TemplateError``, or the exception
+    """The class of the error that stopped it (``CaseError``, ``BrokenTemplateError``, or the exception
     of a defect of docgen); None when its own findings stopped it, or nothing did."""
 
 
@@ -101,7 +101,7 @@ def _expand(text: str) -> list[FoundCase]:
         return [FoundCase(path.name if path.is_absolute() else path.as_posix(), path)]
     matches = [Path(m) for m in glob.glob(text, recursive=True)]
     if not matches:
-        raise UsageError(f"{text}: no such case file or folder")
+        raise InvalidRequestError(f"{text}: no such case file or folder")
     files = [m for m in matches if m.is_file()]
     files += [c for m in matches if m.is_dir() for c in m.rglob("case.toml")]
     return [FoundCase(_glob_key(text, f), f) for f in files]
@@ -120,7 +120,7 @@ def parse_shard(text: str | None) -> tuple[int, int] | None:
         return None
     index, _, total = text.partition("/")
     if not (index.isdigit() and total.isdigit() and 1 <= int(index) <= int(total)):
-        raise UsageError(f"--shard takes I/N with 1 ≤ I ≤ N, not `{text}`")
+        raise InvalidRequestError(f"--shard takes I/N with 1 ≤ I ≤ N, not `{text}`")
     return int(index), int(total)
 
 

@@ -12,9 +12,9 @@ from docgen.case.model import Case
 from docgen.case.translations import untranslated
 from docgen.filings import FILINGS, Filing
 from docgen.filings.prose import voice_findings
+from docgen.findings import Finding, Message, dedupe, has_errors, sort_findings
 from docgen.law.deadlines import Deadline, urgent
-from docgen.law.findings import Finding, Message, dedupe, has_errors, sort_findings
-from docgen.law.rules import general_rules
+from docgen.law.rules.general import general_rules
 
 
 @dataclass(frozen=True)

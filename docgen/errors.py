@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from docgen.law.findings import Finding
+    from docgen.findings import Finding
 
 
 class DocgenError(Exception):
@@ -35,13 +35,13 @@ class CaseError(DocgenError):
         super().__init__(f"{source}: {count} error(s)")
 
 
-class UsageError(DocgenError):
+class InvalidRequestError(DocgenError):
     """Unknown command, filing or option, or an unreadable file (exit 2)."""
 
     exit_code = 2
 
 
-class TemplateError(DocgenError):
+class BrokenTemplateError(DocgenError):
     """A template is broken although the case is fine (exit 3)."""
 
     exit_code = 3

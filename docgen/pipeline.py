@@ -16,7 +16,7 @@ from docgen.case.load import LoadedCase
 from docgen.check import check_case, skipped_filings, supported_filings
 from docgen.errors import CaseError
 from docgen.filings import Filing, get_filing
-from docgen.law.findings import Finding, Message, dedupe, has_errors, sort_findings
+from docgen.findings import Finding, Message, dedupe, has_errors, sort_findings
 from docgen.render.document import RenderOptions, render_documents
 from docgen.render.output import RenderedFile
 

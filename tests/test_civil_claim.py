@@ -23,9 +23,9 @@ from docgen.case.model import Case
 from docgen.check import filing_findings
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.law import rules_civil as rc
+from docgen.findings import Finding
 from docgen.law.fees import filing_fee
-from docgen.law.findings import Finding
+from docgen.law.rules import civil as rc
 from tests.conftest import sample
 
 PLUS9 = timezone(timedelta(hours=9))

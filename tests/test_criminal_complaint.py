@@ -23,8 +23,8 @@ from docgen.case.model import Case, LocalizedTable
 from docgen.check import filing_findings
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.law import rules_complaint
-from docgen.law.findings import Finding
+from docgen.findings import Finding
+from docgen.law.rules import complaint as rules_complaint
 from tests.conftest import MINIMAL_CASE, sample
 
 PLUS9 = timezone(timedelta(hours=9))

@@ -11,11 +11,11 @@ import pytest
 
 from docgen.case.messages import basis_text
 from docgen.case.model import Case, Disclosure
+from docgen.findings import Message
 from docgen.law.calendar import is_closed, japanese_holidays, next_business_day
 from docgen.law.deadlines import Deadline, complaint_period_end, deadlines, urgent
-from docgen.law.findings import Message
-from docgen.render.deadline_views import _width, as_ics, as_json, as_text
-from docgen.render.ics import escape_text, fold
+from docgen.reports.deadline_views import _width, as_ics, as_json, as_text
+from docgen.reports.ics import escape_text, fold
 
 TODAY = date(2026, 11, 22)
 

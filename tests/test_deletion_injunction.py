@@ -19,8 +19,8 @@ from docgen.case.load import load_case
 from docgen.case.model import Case
 from docgen.check import filing_findings, supported_filings
 from docgen.filings import get_filing
-from docgen.law import rules_injunction as ri
-from docgen.law.findings import Finding
+from docgen.findings import Finding
+from docgen.law.rules import injunction as ri
 from tests.conftest import MINIMAL_CASE, sample
 
 FILING = "deletion-injunction"

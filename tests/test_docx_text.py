@@ -11,7 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from docgen.api import render_case
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 from docgen.render.docx_text import docx_as_text
 from tests.conftest import REPO, sample
 
@@ -101,5 +101,5 @@ def test_a_template_shows_its_tags() -> None:
 def test_not_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     path.write_bytes(b"nope")
-    with pytest.raises(UsageError, match="not a readable Word document"):
+    with pytest.raises(InvalidRequestError, match="not a readable Word document"):
         docx_as_text(path)

@@ -20,10 +20,11 @@ from docxtpl import DocxTemplate
 
 from docgen.case.model import Case
 from docgen.filings import FILINGS
+from docgen.findings import Language
+from docgen.lint.vocabulary import MAXIMAL_CASE
 from docgen.render.context import build_context
 from docgen.render.docx_text import docx_as_text
 from docgen.render.environment import word_environment
-from docgen.render.vocabulary import MAXIMAL_CASE
 from docgen.render.word import DocumentProperties, WordTemplate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def test_every_built_in_template_is_compared() -> None:
 
 @pytest.mark.parametrize(("filing_id", "lang"), TEMPLATES)
 def test_word_template_renders_what_plain_docxtpl_renders(
-    case: Case, filing_id: str, lang: str
+    case: Case, filing_id: str, lang: Language
 ) -> None:
     filing = FILINGS[filing_id]
     path = ROOT / f"templates_{lang}" / f"{filing.template_name}.docx"

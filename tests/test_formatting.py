@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from docgen.eras import era_year
 from docgen.render.formatting import (
     FILTERS,
     age_on,
@@ -13,7 +14,6 @@ from docgen.render.formatting import (
     emoment,
     en_list,
     en_yen,
-    era_year,
     ja_list,
     jdate,
     jmoment,

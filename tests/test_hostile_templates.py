@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from docgen.cli import main
+from docgen.findings import Language
 from docgen.render import limits
 from docgen.render.templates import builtin_dir
 
@@ -41,7 +42,7 @@ EXTERNAL_ENTITY = (
 )
 
 
-def builtin_parts(lang: str = "ja", suffix: str = "docx") -> list[tuple[str, bytes]]:
+def builtin_parts(lang: Language = "ja", suffix: str = "docx") -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(builtin_dir(lang) / f"{TEMPLATE}.{suffix}") as archive:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
 

@@ -134,7 +134,7 @@ def test_a_broken_firm_template_is_an_error_not_a_failure(
     (case,) = _cases(report)
     assert case.find("failure") is None
     error = case.find("error")
-    assert error is not None and error.get("type") == "TemplateError"
+    assert error is not None and error.get("type") == "BrokenTemplateError"
     assert "disclosure-petition.md" in (error.get("message") or "")
     assert "no_such_name" in (error.get("message") or "")
 

@@ -13,9 +13,9 @@ from docx.oxml.ns import nsdecls, qn
 from pydantic import BaseModel
 
 from docgen.case.model import LocalizedTable
-from docgen.errors import UsageError
-from docgen.render.lint import Problem, format_problem, lint_paths
-from docgen.render.vocabulary import is_known, maximal_case, vocabulary_names
+from docgen.errors import InvalidRequestError
+from docgen.lint.template_lint import Problem, format_problem, lint_paths
+from docgen.lint.vocabulary import is_known, maximal_case, vocabulary_names
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -225,7 +225,7 @@ def test_folders_are_searched_and_missing_paths_are_usage_errors(tmp_path: Path)
     (folder / "~$lock.docx").write_bytes(b"Word's lock file")
     problems = lint_paths([tmp_path / "firm"])
     assert [(p.file.name, p.kind) for p in problems] == [("police-report.md", "unknown-name")]
-    with pytest.raises(UsageError):
+    with pytest.raises(InvalidRequestError):
         lint_paths([tmp_path / "nowhere"])
 
 

@@ -47,6 +47,7 @@ def test_list_groups_every_filing_under_its_stage_in_the_matters_order(
     assert "criminal-complaint" in listed["Police [police]"]
     assert "victim-statement" in listed["Civil claim [civil]"]
     assert "  deletion-request  (aliases: deletion)\n    侵害情報の通知書" in result.stdout
+    assert "  demand-letter  " in result.stdout and "    to: the poster\n" in result.stdout
 
 
 def test_list_headings_in_japanese(runner: CliRunner) -> None:
@@ -65,6 +66,7 @@ def test_list_as_json_gives_each_filings_stage(runner: CliRunner) -> None:
     assert by_id["criminal-complaint"]["stage"] == "police"
     assert by_id["victim-statement"]["stage"] == "civil"
     assert by_id["victim-statement"]["title"] == {"ja": "陳述書", "en": "Statement"}
+    assert by_id["log-preservation-request"]["addressee"]["en"] == "the access provider"
     assert "claim.victim-statement.harm" in [
         r["path"] for r in by_id["victim-statement"]["requires"]
     ]

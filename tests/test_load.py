@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from docgen.case.load import load_case
 from docgen.cli import main
-from docgen.errors import CaseError, UsageError
+from docgen.errors import CaseError, InvalidRequestError
 from tests.conftest import MINIMAL_CASE
 
 WriteCase = Callable[..., Path]
@@ -159,7 +159,7 @@ def test_unknown_registry_reference_suggests_one(write_case: WriteCase) -> None:
 
 
 def test_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    with pytest.raises(UsageError):
+    with pytest.raises(InvalidRequestError):
         load_case(tmp_path / "nope.toml")
     result = runner.invoke(main, ["check", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2, result.output
@@ -207,7 +207,7 @@ def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path: Path) -> 
 def test_shift_jis_is_refused_with_advice(tmp_path: Path) -> None:
     path = tmp_path / "case.toml"
     path.write_bytes(MINIMAL_CASE.encode("shift_jis"))
-    with pytest.raises(UsageError, match="save the case file as UTF-8"):
+    with pytest.raises(InvalidRequestError, match="save the case file as UTF-8"):
         load_case(path)
 
 

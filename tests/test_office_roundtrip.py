@@ -25,15 +25,16 @@ from lxml import etree
 
 from docgen.case.load import load_case
 from docgen.errors import ToolMissingError
+from docgen.findings import Language
+from docgen.lint.template_lint import format_problem, lint_paths
 from docgen.pipeline import chosen_filings, render_all_or_nothing
 from docgen.render.document import RenderOptions
 from docgen.render.docx_text import PAGE_BREAK, docx_as_text, paragraph_text, parse_xml, w
-from docgen.render.lint import format_problem, lint_paths
 from docgen.render.pdf import find_office
 from docgen.render.templates import TemplateSource, builtin_dir
 from tests.conftest import SAMPLE_NAMES, sample
 
-LANGS = ("ja", "en")
+LANGS: tuple[Language, ...] = ("ja", "en")
 SENTENCE = {
     "ja": "なお、この一文は事務所で加筆した。",
     "en": " This sentence was added by the firm.",

@@ -23,12 +23,12 @@ from click.testing import CliRunner
 from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.case.model import Case
+from docgen.catalogue import RULE_IDS
 from docgen.check import filing_findings, supported_filings
 from docgen.cli import main
 from docgen.filings import FILINGS, get_filing
-from docgen.law import rules_letters
-from docgen.law.catalogue import RULE_IDS
-from docgen.law.findings import Finding
+from docgen.findings import Finding
+from docgen.law.rules import letters as rules_letters
 from tests.conftest import MINIMAL_CASE, sample
 
 PLUS9 = timezone(timedelta(hours=9))

@@ -20,6 +20,7 @@ from docgen.case.model import localized
 from docgen.check import supported_filings
 from docgen.cli import main
 from docgen.filings import FILINGS, get_filing
+from docgen.findings import Language
 from tests.conftest import SAMPLE_NAMES, SAMPLES, sample
 
 TOOLS = ("soffice", "pdfinfo", "pdffonts", "pdftotext")
@@ -52,7 +53,9 @@ def pdf_of(pdfs: Path, name: str, filing: str, lang: str) -> Path:
 
 
 @pytest.mark.parametrize(("name", "filing", "lang"), CASES)
-def test_pdf_is_a4_with_mincho_and_the_facts(pdfs: Path, name: str, filing: str, lang: str) -> None:
+def test_pdf_is_a4_with_mincho_and_the_facts(
+    pdfs: Path, name: str, filing: str, lang: Language
+) -> None:
     path = pdf_of(pdfs, name, filing, lang)
     info = tool("pdfinfo", str(path))
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)

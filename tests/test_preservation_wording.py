@@ -15,6 +15,7 @@ import pytest
 from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.filings import get_filing
+from docgen.findings import Language
 from docgen.render.document import RenderOptions, render_documents
 from tests.conftest import MINIMAL_CASE
 
@@ -81,7 +82,7 @@ def preservation_case(
 def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
     """Render a case as text through the public API (checked first, as `docgen render` does)."""
 
-    def run(text: str, lang: str = "ja") -> str:
+    def run(text: str, lang: Language = "ja") -> str:
         path = write_case(text, name=f"case-{lang}-{abs(hash(text))}")
         outcome = render_case(
             path, FILING, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
@@ -97,7 +98,7 @@ def render_unchecked(write_case: Callable[..., Path]) -> Callable[..., str]:
     """Render a case whose findings would stop `docgen render` (a missing 疎明 is an error,
     L4): the template must still read well for the drafter who looks at it."""
 
-    def run(text: str, lang: str = "ja") -> str:
+    def run(text: str, lang: Language = "ja") -> str:
         loaded = load_case(write_case(text, name=f"raw-{lang}-{abs(hash(text))}"))
         options = RenderOptions(languages=(lang,), formats=("md",))
         (rendered,) = render_documents(loaded, [get_filing(FILING)], options).files

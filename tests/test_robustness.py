@@ -35,10 +35,10 @@ import docgen.batch
 from docgen.batch import render_case_filings
 from docgen.case.load import dotted, load_case
 from docgen.cli import main
-from docgen.errors import CaseError, TemplateError, UsageError
+from docgen.errors import BrokenTemplateError, CaseError, InvalidRequestError
+from docgen.lint.vocabulary import MAXIMAL_CASE
 from docgen.render.formatting import edate, jdate, jmoment
 from docgen.render.output import RenderedFile, write_files
-from docgen.render.vocabulary import MAXIMAL_CASE
 from tests.conftest import MINIMAL_CASE, REPO
 
 WriteCase = Callable[..., Path]
@@ -158,9 +158,9 @@ def test_a_word_file_whose_xml_does_not_parse_is_never_made() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document>\x01</w:document>")
-    with pytest.raises(TemplateError, match=r"word/document.xml would not be well-formed XML"):
+    with pytest.raises(BrokenTemplateError, match=r"word/document.xml would not be well-formed XML"):
         RenderedFile(Path("x/petition.ja.docx"), buffer.getvalue())
-    with pytest.raises(TemplateError, match="not a valid Word document"):
+    with pytest.raises(BrokenTemplateError, match="not a valid Word document"):
         RenderedFile(Path("x/petition.ja.docx"), b"not a zip")
     RenderedFile(Path("x/petition.ja.md"), b"\x01 is fine in bytes that are not Word")
 
@@ -431,7 +431,7 @@ def test_a_full_disk_leaves_the_old_set_and_no_temporary_file(
 
     monkeypatch.setattr(os, "fdopen", fill_up)
     new = [RenderedFile(Path(f"c/{n}.md"), b"new") for n in ("a", "b", "c")]
-    with pytest.raises(UsageError, match="No space left on device"):
+    with pytest.raises(InvalidRequestError, match="No space left on device"):
         write_files(out, new)
     monkeypatch.undo()
     assert calls["n"] == 2
@@ -456,7 +456,7 @@ def test_a_rename_that_fails_puts_back_the_files_already_replaced(
 
     monkeypatch.setattr(os, "replace", refuse_b)
     new = [RenderedFile(Path(f"c/{n}.md"), b"new") for n in ("a", "b", "c")]
-    with pytest.raises(UsageError, match="Input/output error"):
+    with pytest.raises(InvalidRequestError, match="Input/output error"):
         write_files(out, new)
     monkeypatch.undo()
     assert {p: (out / p).read_bytes() for p in files_under(out)} == {
@@ -719,12 +719,12 @@ def test_a_report_that_cannot_be_written_is_a_message_before_rendering(
 def test_a_report_that_fails_at_the_end_is_explained(
     runner: CliRunner, minimal_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import docgen.batch_report
+    import docgen.reports.batch_report
 
     def read_only(*_: Any, **__: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(docgen.batch_report, "write_report", read_only)
+    monkeypatch.setattr(docgen.reports.batch_report, "write_report", read_only)
     report = tmp_path / "r" / "report.json"
     args = ["batch", str(minimal_case), "-o", str(tmp_path / "o"), "--report", "json", str(report)]
     result = runner.invoke(main, [*args, "--jobs", "1"])
@@ -980,3 +980,16 @@ def test_more_than_1000_posts_evidence_or_connections_are_refused_naming_the_key
     assert rendered.exit_code == 1
     assert not (tmp_path / "o").exists()
     assert time.monotonic() - started < 20
+
+
+def test_a_case_file_over_5_mb_is_refused_before_it_is_read(
+    runner: CliRunner, write_case: WriteCase
+) -> None:
+    post = '\n[[posts]]\nurl = "https://x.com/a/status/{n}"\naccount = "@a"\ntext = "{pad}"\n'
+    extra = "".join(post.format(n=n, pad="x" * 500) for n in range(10_000))
+    case = write_case(MINIMAL_CASE + extra)
+    started = time.monotonic()
+    checked = runner.invoke(main, ["check", str(case), "--lang", "en"])
+    assert checked.exit_code == 2, checked.output
+    assert "larger than 5 MB" in checked.output
+    assert time.monotonic() - started < 2

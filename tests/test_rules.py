@@ -16,17 +16,15 @@ import pytest
 from docgen.case.model import Case
 from docgen.check import filing_findings
 from docgen.filings import FILINGS
-from docgen.law import (
-    fees,
-    rules,
-    rules_deletion,
-    rules_disclosure,
-    rules_logs,
-    rules_pleading,
-    rules_police,
-)
+from docgen.findings import Finding
+from docgen.law import fees
 from docgen.law.calendar import add_months, days_between, period_end
-from docgen.law.findings import Finding
+from docgen.law.rules import deletion as rules_deletion
+from docgen.law.rules import disclosure as rules_disclosure
+from docgen.law.rules import general as rules
+from docgen.law.rules import logs as rules_logs
+from docgen.law.rules import pleading as rules_pleading
+from docgen.law.rules import police as rules_police
 
 PLUS9 = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)

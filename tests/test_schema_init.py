@@ -61,8 +61,10 @@ def test_schema_lists_enums_and_describes_keys_in_both_languages() -> None:
 
 
 def fill(skeleton: str) -> str:
-    """The skeleton with every placeholder replaced by the text it asks for."""
-    text = re.sub(r"【要記入：([^】]*)】", r"\1", skeleton)
+    """The skeleton with every placeholder replaced by the text it asks for (a date: the example
+    it gives, without the quotes)."""
+    text = re.sub(r'"【要記入：[^】]*引用符を外して (\S+) の形で】"', r"\1", skeleton)
+    text = re.sub(r"【要記入：([^】]*)】", r"\1", text)
     return re.sub(r"\[TO FILL: ([^\]]*)\]", r"\1", text)
 
 
@@ -84,6 +86,9 @@ def test_an_untouched_skeleton_never_passes(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(main, ["check", str(case), "--filing", "petition", "--strict"])
     assert result.exit_code == 1
     assert "victim.name" in result.output and "still holds the placeholder" in result.output
+    # a date init cannot know is a placeholder too, never today's date passed off as a fact
+    assert "posts[1].posted_at` still holds the placeholder" in result.output
+    assert "expected a date-time" not in result.output  # said once, as a placeholder
     rendered = runner.invoke(main, ["render", "petition", str(case), "-o", str(tmp_path / "o")])
     assert rendered.exit_code == 1 and not (tmp_path / "o").exists()
 

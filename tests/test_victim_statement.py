@@ -20,8 +20,8 @@ from docgen.api import render_case
 from docgen.case.model import Case
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.law import rules_statement
-from docgen.law.findings import Finding
+from docgen.findings import Finding
+from docgen.law.rules import statement as rules_statement
 from tests.conftest import MINIMAL_CASE, sample
 
 PLUS9 = timezone(timedelta(hours=9))

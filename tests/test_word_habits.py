@@ -22,9 +22,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
-from docgen.errors import TemplateError
+from docgen.errors import BrokenTemplateError
+from docgen.lint.template_lint import Problem, lint_paths
 from docgen.render.docx_text import docx_as_text, w
-from docgen.render.lint import Problem, lint_paths
 from docgen.render.word import DocumentProperties, WordTemplate
 
 CONTEXT: dict[str, Any] = {
@@ -253,7 +253,7 @@ def test_a_syntax_error_names_its_tag_and_paragraph(tmp_path: Path) -> None:
         para(run('{%p set keys = posts | map(attribute="url" | list %}')),
         para(run("{{ a }}{{ b }}")),
     )
-    with pytest.raises(TemplateError) as caught:
+    with pytest.raises(BrokenTemplateError) as caught:
         WordTemplate(path)
     message = str(caught.value.message)
     assert 'paragraph “{%p set keys = posts | map(attribute="url" | list %}”' in message
@@ -268,14 +268,14 @@ def test_a_runtime_error_names_its_tag_and_paragraph(tmp_path: Path) -> None:
         para(run("申立人　{{ victim.name }}、{{ victim.name // 2 }}")),
         para(run("{{ court.name // 2 }}")),
     )
-    with pytest.raises(TemplateError) as caught:
+    with pytest.raises(BrokenTemplateError) as caught:
         rendered(path)
     message = str(caught.value.message)
     assert "paragraph “申立人　{{ victim.name }}、{{ victim.name // 2 }}”: " in message
     assert "TypeError" in message
     del CONTEXT["victim"]["name"]
     try:
-        with pytest.raises(TemplateError) as caught:
+        with pytest.raises(BrokenTemplateError) as caught:
             rendered(template(tmp_path, para(run("x{{ victim.name }}")), name="u.docx"))
     finally:
         CONTEXT["victim"]["name"] = "山田花子"

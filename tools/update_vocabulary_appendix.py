@@ -9,7 +9,7 @@ import re
 from itertools import groupby
 from pathlib import Path
 
-from docgen.render.vocabulary import vocabulary_names
+from docgen.lint.vocabulary import vocabulary_names
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
 BEGIN, END = "<!-- vocabulary: begin -->", "<!-- vocabulary: end -->"

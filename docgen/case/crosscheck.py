@@ -24,7 +24,7 @@ from typing import Any
 from docgen.case.markup import cited_ids, unknown_references
 from docgen.case.model import JST, UNUSABLE_CHARACTER
 from docgen.case.registry import courts, provider_nicknames, providers
-from docgen.law.findings import Finding, Message, Severity
+from docgen.findings import Finding, Message, Severity
 
 Data = dict[str, Any]
 # (key path of a list of tables, key holding a day or a moment) that must not be in the future.
@@ -301,7 +301,7 @@ def _unknown(path: str, value: str, known: list[str], what: str) -> Finding:
 
 def acknowledged_rules(data: Data) -> list[Finding]:
     """``case.acknowledged`` names rule ids that exist (a typo would silence nothing)."""
-    from docgen.law.catalogue import RULE_IDS
+    from docgen.catalogue import RULE_IDS
 
     listed = _table(data, "case").get("acknowledged")
     findings = []

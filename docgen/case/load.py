@@ -13,13 +13,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from docgen.case.crosscheck import cross_checks, visible
+from docgen.case.crosscheck import cross_checks, placeholders_left, visible
 from docgen.case.locate import PathPart, line_of
 from docgen.case.messages import pydantic_message, toml_reason
 from docgen.case.model import FIRST_YEAR, LAST_YEAR, UNION_TAGS, Case
 from docgen.case.suggest import did_you_mean
-from docgen.errors import CaseError, UsageError
-from docgen.law.findings import Finding, Message, has_errors
+from docgen.errors import CaseError, InvalidRequestError
+from docgen.findings import Finding, Message, has_errors
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def dotted(path: tuple[PathPart, ...]) -> str:
     return visible(text)  # a quoted TOML key may hold any character: never print it raw
 
 
-class UnreadableCase(UsageError):
+class UnreadableCase(InvalidRequestError):
     """A case file that cannot be read at all (exit 2), said in both languages."""
 
     def __init__(self, ja: str, en: str) -> None:
@@ -82,6 +82,11 @@ def default_date() -> date:
             f"{LAST_YEAR}-12-31",
         )
     return date.fromordinal(ordinal)
+
+
+MAX_CASE_BYTES = 5_000_000
+"""A case file of 1,000 posts with their texts holds about 1 MB; beyond 5 MB it is refused before
+TOML reads it (100,000 posts took 20 s to refuse by count)."""
 
 
 def read_source(path: Path) -> str:
@@ -121,7 +126,14 @@ def read_source(path: Path) -> str:
                     f"{path}: 通常のファイルではありません（パイプ、デバイス又はソケット）",
                     f"{path}: not a regular file (a pipe, device or socket)",
                 )
-            data = stream.read()
+            data = stream.read(MAX_CASE_BYTES + 1)
+            if len(data) > MAX_CASE_BYTES:
+                raise UnreadableCase(
+                    f"{path}: 事件ファイルが {MAX_CASE_BYTES // 1_000_000}MB を超えています。"
+                    "一つの事件としては大きすぎます（投稿・証拠・通信記録は各1000件まで）",
+                    f"{path}: larger than {MAX_CASE_BYTES // 1_000_000} MB, far beyond one matter "
+                    "(at most 1,000 posts, exhibits and connections each)",
+                )
     except OSError as exc:
         raise UnreadableCase(
             f"{path}: 読み込めません（{exc.strerror}）", f"{path}: cannot be read ({exc.strerror})"
@@ -147,6 +159,8 @@ def load_case(path: str | Path) -> LoadedCase:
     data = with_document_date(parsed.data)
     findings: list[Finding] = []
     case = validate(data, source, findings)
+    unfilled = {f.path for f in placeholders_left(data)}  # said once, as a placeholder left
+    findings = [f for f in findings if f.path not in unfilled]
     today = document_date_of(data)
     findings += [
         f.with_line(line_of(source, key_parts(f.path)))

@@ -6,10 +6,12 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from docgen.case.suggest import closest
-from docgen.law.findings import Message
+from docgen.eras import era_date, era_year_text
+from docgen.findings import Language, Message
 
 _JA_BY_TYPE = {
     "missing": "必須の項目がありません",
@@ -134,7 +136,7 @@ def choices_of(expected: str) -> list[str]:
     return _CHOICE.findall(expected)
 
 
-def choice_list(choices: list[str], lang: str) -> str:
+def choice_list(choices: list[str], lang: Language) -> str:
     """``'a'、'b' または 'c'`` / ``'a', 'b' or 'c'``: the choices as a lawyer reads a list."""
     if len(choices) < 2:
         return "".join(choices)
@@ -340,30 +342,20 @@ def _article(item: str) -> str:
     return text
 
 
-def _era_year(year: int) -> str:
-    if year >= 2019:
-        return f"令和{'元' if year == 2019 else year - 2018}年"
-    return f"平成{'元' if year == 1989 else year - 1988}年"
-
-
 def _judgment(match: re.Match[str]) -> str:
-    from datetime import date
-
-    from docgen.render.formatting import jdate
-
     place = _COURTS.get(match[1] or "", "")
     court = {"SC": "最判", "HC": "高判", "DC": "地判"}[match[2]]
-    return f"{place}{court}{jdate(date(int(match[3]), int(match[4]), int(match[5])))}"
+    return f"{place}{court}{era_date(date(int(match[3]), int(match[4]), int(match[5])))}"
 
 
-def basis_text(basis: str, lang: str) -> str:
+def basis_text(basis: str, lang: Language) -> str:
     """The legal basis as a reader of ``lang`` cites it (the English text is the original)."""
     if lang != "ja" or not basis:
         return basis
     text = _CITATION.sub(
         lambda m: _LAWS[m[1]] + "、".join(_article(item) for item in m[2].split(", ")), basis
     )
-    text = _ACT.sub(lambda m: f"{_era_year(int(m[2]))}法律第{m[1]}号", text)
+    text = _ACT.sub(lambda m: f"{era_year_text(date(int(m[2]), 12, 31))}法律第{m[1]}号", text)
     for pattern, replacement in _PHRASE_PATTERNS:
         text = pattern.sub(replacement, text)
     text = _JUDGMENT.sub(_judgment, text)

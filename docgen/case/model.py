@@ -27,8 +27,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from docgen.findings import Language
+
 JST = timezone(timedelta(hours=9), "JST")
-Language = Literal["ja", "en"]
 # TOML has its own booleans, integers, dates and date-times: values of those types must be written
 # as such (`true`, `2026-11-22` without quotes), as the JSON Schema tells an editor, never as text
 # that pydantic would convert.
@@ -172,7 +173,7 @@ L = Annotated[
 """Localized text: one string for every language, or ``{ja, en}``."""
 
 
-def localized(value: L | None, lang: str) -> tuple[str | None, bool]:
+def localized(value: L | None, lang: Language) -> tuple[str | None, bool]:
     """The text of ``value`` for ``lang`` and whether it had to fall back to another language."""
     if value is None or isinstance(value, str):
         return value, False

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from docgen.case.model import Case, LocalizedTable
-from docgen.law.findings import Finding, Message
+from docgen.findings import Finding, Language, Message
 
 _NAMES = {"ja": ("Japanese", "日本語"), "en": ("English", "英語")}
 
@@ -28,12 +28,12 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, LocalizedTable]]:
             yield from _walk(item, f"{path}[{index}]")
 
 
-def missing_text(case: Case, lang: str) -> list[str]:
+def missing_text(case: Case, lang: Language) -> list[str]:
     """Key paths of the texts that have no ``lang`` version (only the other language)."""
     return [path for path, text in _walk(case, "") if getattr(text, lang) is None]
 
 
-def untranslated(case: Case, lang: str) -> list[Finding]:
+def untranslated(case: Case, lang: Language) -> list[Finding]:
     """One warning per text a ``lang`` document needs but that is given in the other language."""
     own, own_ja = _NAMES[lang]
     other, other_ja = _NAMES["en" if lang == "ja" else "ja"]

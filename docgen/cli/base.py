@@ -18,7 +18,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from docgen.errors import CaseError, DocgenError
-from docgen.report import findings_text, message_language, summary_line
+from docgen.reports.check_report import findings_text, message_language, summary_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 INTERRUPTED = 130

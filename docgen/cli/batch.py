@@ -18,8 +18,9 @@ from typing import Any, TextIO
 import click
 
 from docgen.cli.base import main, output_options, reports_errors
-from docgen.errors import UsageError
-from docgen.report import message_language
+from docgen.errors import InvalidRequestError
+from docgen.findings import LANGUAGES, as_language
+from docgen.reports.check_report import message_language
 
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 """ANSI/VT escape sequences: CSI (colours, cursor moves), OSC (window titles, links), and the
@@ -79,7 +80,7 @@ def batch(
     from docgen.render.templates import TemplateSource
 
     if len(reports) > 1:
-        raise UsageError(
+        raise InvalidRequestError(
             "--report is given more than once; give one report (json FILE or junit FILE)"
         )
     report = reports[0] if reports else None
@@ -91,7 +92,10 @@ def batch(
         out_dir=Path(out_dir),
         render=RenderOptions(
             filings=tuple(api.validate_filing_names(filings)),
-            languages=tuple(api.parse_choices(langs, ("ja", "en"), "language") or ()),
+            languages=tuple(
+                as_language(name)
+                for name in api.parse_choices(langs, LANGUAGES, "language") or ()
+            ),
             formats=tuple(chosen_formats),
             strict=strict,
             templates=TemplateSource.from_option(templates),
@@ -99,7 +103,7 @@ def batch(
     )
     found = batching.discover(paths)
     if not found and not allow_empty:
-        raise UsageError(
+        raise InvalidRequestError(
             f"no case file (case.toml) found in {', '.join(paths)}; check the path, or pass "
             "--allow-empty if an empty set is expected"
         )
@@ -142,18 +146,18 @@ def _check_report_target(target: Path) -> None:
     import tempfile
 
     if target.is_dir():
-        raise UsageError(f"--report {target}: is a folder, not a file")
+        raise InvalidRequestError(f"--report {target}: is a folder, not a file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=target.parent):
             pass
     except OSError as exc:
-        raise UsageError(f"--report {target}: cannot be written ({exc.strerror})") from None
+        raise InvalidRequestError(f"--report {target}: cannot be written ({exc.strerror})") from None
 
 
 def _report_timestamp() -> datetime:
     """When the batch starts (or SOURCE_DATE_EPOCH), checked before anything is rendered."""
-    from docgen.batch_report import report_timestamp
+    from docgen.reports.batch_report import report_timestamp
 
     return report_timestamp()
 
@@ -161,7 +165,7 @@ def _report_timestamp() -> datetime:
 def _finish_batch(
     spool: Any, report: tuple[str, str] | None, timestamp: datetime | None, seconds: float
 ) -> None:
-    from docgen.batch_report import failure_text, write_report
+    from docgen.reports.batch_report import failure_text, write_report
 
     lang = message_language()
     for result in spool.results(failed_only=True):

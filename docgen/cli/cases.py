@@ -9,7 +9,8 @@ import click
 
 from docgen.cli.base import echo, main, output_folder, output_options, reports_errors
 from docgen.errors import CaseError
-from docgen.report import (
+from docgen.findings import Language
+from docgen.reports.check_report import (
     check_json,
     findings_text,
     message_language,
@@ -73,11 +74,11 @@ AS_OF = click.option(
 @AS_OF
 @reports_errors
 def check(
-    case: str, filing: str | None, fmt: str, lang: str | None, strict: bool, as_of: Any
+    case: str, filing: str | None, fmt: str, lang: Language | None, strict: bool, as_of: Any
 ) -> None:
     """Check the CASE file the way a careful lawyer would, before anything is filed."""
     from docgen import api
-    from docgen.render.deadline_views import as_data, urgent_text
+    from docgen.reports.deadline_views import as_data, urgent_text
 
     lang = message_language(lang)
     try:
@@ -116,14 +117,14 @@ def check(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @reports_errors
-def list_filings(case: str | None, lang: str | None, fmt: str) -> None:
+def list_filings(case: str | None, lang: Language | None, fmt: str) -> None:
     """List the filings by stage of the matter (deletion, disclosure, preservation, police,
     civil), with their aliases, titles and required facts; with CASE, which of them the matter's
     stage calls for now and why the others wait."""
     import json
 
     from docgen import api
-    from docgen.report import filings_json, filings_text
+    from docgen.reports.check_report import filings_json, filings_text
 
     lang = message_language(lang)
     if case is not None:
@@ -163,8 +164,8 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
 
     from docgen import api
     from docgen.case.load import default_date
-    from docgen.case.scaffold import write_scaffold
     from docgen.filings import get_filing
+    from docgen.scaffold import write_scaffold
 
     filings = [get_filing(n) for n in filing_names] or list(api.FILINGS.values())
     click.echo(str(write_scaffold(Path(folder), filings, default_date())))
@@ -183,10 +184,10 @@ def init(folder: str, filing_names: tuple[str, ...]) -> None:
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language of the timeline.")
 @AS_OF
 @reports_errors
-def deadlines(case: str, fmt: str, lang: str | None, as_of: Any) -> None:
+def deadlines(case: str, fmt: str, lang: Language | None, as_of: Any) -> None:
     """Every deadline the CASE's facts imply, soonest first, with the days left as of today."""
     from docgen.case.load import default_date, load_case
-    from docgen.render import deadline_views
+    from docgen.reports import deadline_views
 
     lang = message_language(lang)
     loaded = load_case(case).case

@@ -7,7 +7,8 @@ import json
 import click
 
 from docgen.cli.base import WRITING_COMMANDS, main, output_folder, reports_errors
-from docgen.report import findings_text, message_language
+from docgen.findings import Language, as_language
+from docgen.reports.check_report import findings_text, message_language
 
 WRITING_COMMANDS.add("exhibits")  # its case errors end with "nothing was written"
 
@@ -48,7 +49,7 @@ def exhibits(
     case: str,
     filing: str,
     out_dir: str,
-    lang: str,
+    lang: Language,
     combined: bool,
     explanation: str,
     fmt: str,
@@ -62,7 +63,7 @@ def exhibits(
     result = build_exhibits(
         case,
         filing,
-        lang="en" if lang == "en" else "ja",
+        lang=as_language(lang),
         combined=combined,
         explanation=explanation,
         strict=strict,

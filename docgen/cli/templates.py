@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from docgen.cli.base import main, reports_errors
+from docgen.findings import Language
 
 TEMPLATES_OPTION = click.option(
     "--templates",
@@ -72,7 +73,7 @@ def templates_list(folder: str | None) -> None:
     help="Only this language (default: both).",
 )
 @reports_errors
-def templates_copy(filing: str, folder: str, lang: str | None) -> None:
+def templates_copy(filing: str, folder: str, lang: Language | None) -> None:
     """Copy FILING's built-in Word template into FOLDER/templates_<lang>/.
 
     Then edit the copy in Word or LibreOffice and render with `--templates FOLDER`.
@@ -80,18 +81,19 @@ def templates_copy(filing: str, folder: str, lang: str | None) -> None:
     """
     import shutil
 
-    from docgen.errors import UsageError
+    from docgen.errors import InvalidRequestError
     from docgen.filings import get_filing
+    from docgen.findings import LANGUAGES, as_language
     from docgen.render.templates import builtin_dir
 
     chosen = get_filing(filing)
-    languages = [lang] if lang else ["ja", "en"]
+    languages = [as_language(lang)] if lang else LANGUAGES
     pairs = []
     for language in languages:
         source = builtin_dir(language) / f"{chosen.template_name}.docx"
         target = Path(folder) / f"templates_{language}" / source.name
         if target.exists():
-            raise UsageError(f"{target} exists already; nothing was copied")
+            raise InvalidRequestError(f"{target} exists already; nothing was copied")
         pairs.append((source, target))
     for source, target in pairs:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +116,7 @@ def templates_copy(filing: str, folder: str, lang: str | None) -> None:
 @reports_errors
 def templates_check(paths: tuple[str, ...], info: bool) -> None:
     """Lint templates (files, folders; default the built-ins): exit 1 on a problem."""
-    from docgen.render.lint import format_problem, lint_paths, template_files
+    from docgen.lint.template_lint import format_problem, lint_paths, template_files
     from docgen.render.templates import TemplateSource
 
     for path in paths:

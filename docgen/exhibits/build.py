@@ -10,8 +10,8 @@ from typing import Any
 
 from docgen.case.load import LoadedCase, key_parts, load_case
 from docgen.case.locate import line_of
-from docgen.case.model import Evidence, Language
-from docgen.errors import CaseError, DocgenError, ToolMissingError, UsageError
+from docgen.case.model import Evidence
+from docgen.errors import CaseError, DocgenError, InvalidRequestError, ToolMissingError
 from docgen.exhibits import stamp
 from docgen.exhibits.sources import (
     PDF_MAGIC,
@@ -23,7 +23,7 @@ from docgen.exhibits.sources import (
     read_source,
 )
 from docgen.filings import FILINGS, Filing, get_filing
-from docgen.law.findings import Finding, Message, has_errors, sort_findings
+from docgen.findings import Finding, Language, Message, has_errors, sort_findings
 from docgen.render.context import Localizer
 from docgen.render.output import RenderedFile, write_files
 from docgen.render.templates import TemplateSource
@@ -80,7 +80,7 @@ def main_filing(filing: Filing) -> Filing:
     return filing.parent or filing
 
 
-def output_name(case_id: str, filing: Filing, lang: str, number: int | None, width: int) -> Path:
+def output_name(case_id: str, filing: Filing, lang: Language, number: int | None, width: int) -> Path:
     """``<case.id>/<filing>.exhibit-01.<lang>.pdf``, or ``<filing>.exhibits.<lang>.pdf``."""
     part = "exhibits" if number is None else f"exhibit-{number:0{width}d}"
     return Path(case_id) / f"{main_filing(filing).id}.{part}.{lang}.pdf"
@@ -203,7 +203,7 @@ def _explanation(
     if explanation is None:
         if choice == RENDER:
             return None, None, []  # a letter's attachments have no 証拠説明書
-        raise UsageError(f"{filing.id} is not a court filing: it has no 証拠説明書 to put first")
+        raise InvalidRequestError(f"{filing.id} is not a court filing: it has no 証拠説明書 to put first")
     if choice != RENDER:
         return _given_explanation(Path(choice)), "given", []
     return _rendered_explanation(loaded, explanation, lang, strict, templates)
@@ -214,14 +214,14 @@ def _given_explanation(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"--explanation {path}: cannot be read ({exc.strerror})") from None
+        raise InvalidRequestError(f"--explanation {path}: cannot be read ({exc.strerror})") from None
     if PDF_MAGIC not in data[:PDF_MAGIC_WITHIN]:
-        raise UsageError(f"--explanation {path}: not a PDF file")
+        raise InvalidRequestError(f"--explanation {path}: not a PDF file")
     source = Source(str(path), data, "pdf")
     try:
         open_pdf(source)
     except SourceProblem as problem:
-        raise UsageError(f"--explanation {problem.message.en}") from None
+        raise InvalidRequestError(f"--explanation {problem.message.en}") from None
     return source.data
 
 
@@ -268,7 +268,7 @@ def write_exhibits(out_dir: str | Path, result: ExhibitSet) -> list[Path]:
     return written
 
 
-def as_data(result: ExhibitSet, out_dir: str | Path, message_lang: str = "en") -> dict[str, Any]:
+def as_data(result: ExhibitSet, out_dir: str | Path, message_lang: Language = "en") -> dict[str, Any]:
     """The JSON report: for each exhibit its label, id, title, source file with its SHA-256 and
     size, and the stamped PDF written from it (so a firm can prove which file it filed)."""
     out = Path(out_dir)

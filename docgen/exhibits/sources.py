@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from reportlab.lib.utils import ImageReader
 
 from docgen.exhibits import stamp
-from docgen.law.findings import Message
+from docgen.findings import Message
 
 Kind = Literal["png", "jpeg", "pdf"]
 

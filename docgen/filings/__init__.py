@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 from docgen.filings import (
     access_provider_petition,
     criminal_complaint,
@@ -55,7 +55,7 @@ def get_filing(name: str) -> Filing:
         if name in filing.names():
             return filing
     choices = ", ".join(n for f in FILINGS.values() for n in f.names())
-    raise UsageError(f"unknown filing `{name}`; choose one of: {choices}, all")
+    raise InvalidRequestError(f"unknown filing `{name}`; choose one of: {choices}, all")
 
 
 __all__ = ["FILINGS", "Filing", "Requirement", "get_filing"]

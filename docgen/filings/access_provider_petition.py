@@ -14,10 +14,10 @@ from docgen.filings.requirements import (
     AGAINST_THE_ACCESS_PROVIDER,
     DISCLOSURE_CLAIM_RULES,
 )
+from docgen.findings import Message
 from docgen.law.fees import access_provider_stamp
-from docgen.law.findings import Message
-from docgen.law.rules_logs import l1_connection_retention, l3_connection_identifiers
-from docgen.law.rules_pleading import (
+from docgen.law.rules.logs import l1_connection_retention, l3_connection_identifiers
+from docgen.law.rules.pleading import (
     l4_pleaded_steps_cite_evidence,
     pending_case_needed,
     s14_same_court,

@@ -9,8 +9,8 @@ from typing import Literal
 from docgen.case.markup import cited_ids
 from docgen.case.model import Case, ClaimText, Evidence, L, LocalizedTable, Post
 from docgen.filings.voice import PETITION, Voice
+from docgen.findings import Finding, Message, Severity
 from docgen.law.fees import no_fee
-from docgen.law.findings import Finding, Message, Severity
 
 Rule = Callable[[Case], list[Finding]]
 Stage = Literal["deletion", "disclosure", "preservation", "police", "civil"]
@@ -101,6 +101,8 @@ class Filing:
     """The posts it concerns, numbered 1… in it."""
     attachments: Callable[[Case], list[Evidence]] | None = None
     """What a letter or report attaches; None: a court filing lists the exhibits it cites."""
+    tables: tuple[str, ...] = ()
+    """Case-file tables it reads beyond those its requirements name (``docgen init`` writes them)."""
     uses_connections: bool = False
     """It pleads the logged connections (and the WHOIS lookup behind ``access_provider``)."""
     template: str = ""

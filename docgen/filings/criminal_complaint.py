@@ -11,9 +11,9 @@ from __future__ import annotations
 from docgen.filings.base import Filing, Requirement, every_exhibit
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import CRIMINAL_COMPLAINT
-from docgen.law.findings import Message
-from docgen.law.rules_complaint import RULES as COMPLAINT_RULES
-from docgen.law.rules_police import (
+from docgen.findings import Message
+from docgen.law.rules.complaint import RULES as COMPLAINT_RULES
+from docgen.law.rules.police import (
     p8_prosecution_limitation,
     p9_offence_classification,
     p9_publicness,

@@ -13,10 +13,10 @@ from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement, text_at
 from docgen.filings.demand_letter import HEADS, OFFENDER_ADDRESS, OFFENDER_NAME
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, PLEADED_INFRINGEMENT
 from docgen.filings.voice import CIVIL_SUIT
+from docgen.findings import Message
 from docgen.law.common import texts
 from docgen.law.fees import damages_complaint_stamp
-from docgen.law.findings import Message
-from docgen.law.rules_civil import COMPLAINT_RULES, DAMAGES_COMPLAINT, complaint_court
+from docgen.law.rules.civil import COMPLAINT_RULES, DAMAGES_COMPLAINT, complaint_court
 
 FILING_ID = DAMAGES_COMPLAINT
 TEXTS = CLAIM_PLEADING

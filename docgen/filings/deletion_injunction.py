@@ -11,11 +11,11 @@ from docgen.filings.requirements import (
     AGAINST_THE_PLATFORM,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
+from docgen.findings import Message
 from docgen.law.fees import provisional_disposition_stamp
-from docgen.law.findings import Message
-from docgen.law.rules import s1_corporate_rights, x8_title_at_posting
-from docgen.law.rules_injunction import INJUNCTION_RULES
-from docgen.law.rules_pleading import d16_nothing_online, x2_platform_representative
+from docgen.law.rules.general import s1_corporate_rights, x8_title_at_posting
+from docgen.law.rules.injunction import INJUNCTION_RULES
+from docgen.law.rules.pleading import d16_nothing_online, x2_platform_representative
 
 FILING = Filing(
     id="deletion-injunction",

@@ -13,16 +13,16 @@ from docgen.filings.requirements import (
     has_contact,
 )
 from docgen.filings.voice import NOTICE_TO_PLATFORM
-from docgen.law.findings import Message
-from docgen.law.rules import d2_facts_alleged, s1_corporate_rights, x8_title_at_posting
-from docgen.law.rules_deletion import (
+from docgen.findings import Message
+from docgen.law.rules.deletion import (
     d3_private_details_in_reasons,
     d4_attachments,
     d5_account_deletion,
     d6_x_japan_form,
     s2_nonpublic_deletion,
 )
-from docgen.law.rules_pleading import (
+from docgen.law.rules.general import d2_facts_alleged, s1_corporate_rights, x8_title_at_posting
+from docgen.law.rules.pleading import (
     d4_posts_without_a_printout,
     d16_nothing_online,
     d16_offline_posts,
@@ -58,6 +58,7 @@ FILING = Filing(
     attachments=attachments,
     not_now=d16_nothing_online,
     stage="deletion",
+    tables=("deletion",),
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
         PLATFORM,

@@ -10,8 +10,8 @@ from docgen.case.model import Case, Evidence
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, HARM, POSTS, RIGHTS
 from docgen.filings.voice import DEMAND_LETTER
-from docgen.law.findings import Message
-from docgen.law.rules_civil import DEMAND_LETTER_RULES
+from docgen.findings import Message
+from docgen.law.rules.civil import DEMAND_LETTER_RULES
 
 
 def nothing_attached(case: Case) -> list[Evidence]:

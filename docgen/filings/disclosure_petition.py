@@ -8,9 +8,9 @@ from docgen.filings.requirements import (
     DISCLOSURE_CLAIM_RULES,
     DISCLOSURE_FROM_THE_PLATFORM,
 )
+from docgen.findings import Finding, Message
 from docgen.law.fees import disclosure_stamp
-from docgen.law.findings import Finding, Message
-from docgen.law.rules_disclosure import (
+from docgen.law.rules.disclosure import (
     l1_posting_logs,
     s5_login_items_for_old_posts,
     s7_login_scope,
@@ -20,7 +20,7 @@ from docgen.law.rules_disclosure import (
     s18_x_provision_order,
     s19_erasure_scope,
 )
-from docgen.law.rules_pleading import (
+from docgen.law.rules.pleading import (
     route_is_provisional,
     s6_supplementarity_ground,
     s23_pending_disclosure_case,

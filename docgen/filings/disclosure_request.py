@@ -21,9 +21,9 @@ from docgen.filings.requirements import (
     has_contact,
 )
 from docgen.filings.voice import DISCLOSURE_REQUEST
+from docgen.findings import Message
 from docgen.law.common import texts
-from docgen.law.findings import Message
-from docgen.law.rules_letters import (
+from docgen.law.rules.letters import (
     REQUEST_ID,
     d3_contact_details_in_request,
     pending_case_against_the_platform,
@@ -35,7 +35,7 @@ from docgen.law.rules_letters import (
     s25_items_the_addressee_holds,
     to_access_provider,
 )
-from docgen.law.rules_logs import l1_connection_retention
+from docgen.law.rules.logs import l1_connection_retention
 
 TEXTS = (*CLAIM_PLEADING, "disclosure.purpose_note", "disclosure.supplementarity")
 

@@ -4,9 +4,10 @@ with 標目, 原本・写しの別, 作成年月日, 作成者 and 立証趣旨 
 
 from __future__ import annotations
 
-from docgen.filings.base import Filing, Requirement
-from docgen.law.findings import Message
-from docgen.law.rules_pleading import e1_explained_exhibits
+from docgen.case.model import Case
+from docgen.filings.base import Filing, Requirement, Rule
+from docgen.findings import Finding, Message
+from docgen.law.common import finding
 
 TITLE = Message("証拠説明書", "Explanation of Evidence")
 
@@ -38,3 +39,29 @@ def evidence_explanation(parent: Filing) -> Filing:
         template="evidence-explanation",
         parent=parent,
     )
+
+
+def e1_explained_exhibits(parent: Filing) -> Rule:
+    """E1: each row of the 証拠説明書 gives 作成者, 作成年月日 and 立証趣旨 of the exhibit."""
+
+    def rule(case: Case) -> list[Finding]:
+        return [
+            finding(
+                "E1",
+                "warning",
+                f"{case.evidence_path(item)}.{key}",
+                f"証拠説明書の{ja}の欄が空になります（`{case.evidence_path(item)}.{key}`）。",
+                f"the Explanation of Evidence leaves the {en} of this exhibit blank "
+                f"(`{case.evidence_path(item)}.{key}`).",
+                "[P] court practice (brief §12.1)",
+            )
+            for item in parent.exhibits(case)
+            for key, ja, en in (
+                ("author", "作成者", "author"),
+                ("made_at", "作成年月日", "date made"),
+                ("purpose", "立証趣旨", "purpose of proof"),
+            )
+            if getattr(item, key) is None
+        ]
+
+    return rule

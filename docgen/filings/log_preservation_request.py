@@ -12,9 +12,9 @@ from docgen.case.model import Case, Evidence
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS, has_contact
 from docgen.filings.voice import LETTER_TO_ACCESS_PROVIDER
-from docgen.law.findings import Message
-from docgen.law.rules_letters import l5_carrier_wants_a_request
-from docgen.law.rules_logs import l1_connection_retention, l3_connection_identifiers
+from docgen.findings import Message
+from docgen.law.rules.letters import l5_carrier_wants_a_request
+from docgen.law.rules.logs import l1_connection_retention, l3_connection_identifiers
 
 
 def attachments(case: Case) -> list[Evidence]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from docgen.filings.base import Filing, Requirement, every_exhibit
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, POSTS
 from docgen.filings.voice import POLICE_REPORT
-from docgen.law.findings import Message
-from docgen.law.rules_pleading import p9_civil_test_in_police_wording, p13_punishment
-from docgen.law.rules_police import (
+from docgen.findings import Message
+from docgen.law.rules.pleading import p9_civil_test_in_police_wording, p13_punishment
+from docgen.law.rules.police import (
     p8_prosecution_limitation,
     p9_offence_classification,
     p9_publicness,

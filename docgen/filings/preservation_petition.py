@@ -9,14 +9,14 @@ from docgen.filings.requirements import (
     DISCLOSURE_CLAIM_RULES,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
+from docgen.findings import Message
 from docgen.law.fees import provisional_disposition_stamp
-from docgen.law.findings import Message
-from docgen.law.rules_logs import (
+from docgen.law.rules.logs import (
     l1_connection_retention,
     l3_connection_identifiers,
     s14_related_case,
 )
-from docgen.law.rules_pleading import (
+from docgen.law.rules.pleading import (
     l4_pleaded_steps_cite_evidence,
     x2_access_provider_representative,
 )

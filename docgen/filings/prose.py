@@ -14,7 +14,7 @@ from docgen.case.markup import cited_ids, without_references
 from docgen.case.model import PRIVATE_EVIDENCE, Case, L, LocalizedTable
 from docgen.filings.base import Filing, text_at
 from docgen.filings.voice import PARTY_TERMS, Voice
-from docgen.law.findings import Finding, Message
+from docgen.findings import Finding, Language, Message
 
 RAW_LABEL = {
     "ja": re.compile(r"(?:疎甲|甲|資料)\s*(?:第\s*)?[0-9０-９]+(?:\s*号証)?"),
@@ -44,14 +44,15 @@ def filing_texts(case: Case, filing: Filing) -> Iterator[tuple[str, L]]:
                 yield f"{case.evidence_path(item)}.{key}", value
 
 
-def by_language(value: L) -> list[tuple[str, str]]:
+def by_language(value: L) -> list[tuple[Language, str]]:
     """(language, text) pairs to check; a plain string serves both languages."""
     if isinstance(value, LocalizedTable):
-        return [(lang, text) for lang, text in (("ja", value.ja), ("en", value.en)) if text]
+        pairs: tuple[tuple[Language, str | None], ...] = (("ja", value.ja), ("en", value.en))
+        return [(lang, text) for lang, text in pairs if text]
     return [("ja", value), ("en", value)]
 
 
-def foreign_terms(text: str, lang: str, voice: Voice) -> list[str]:
+def foreign_terms(text: str, lang: Language, voice: Voice) -> list[str]:
     """Party terms of other procedures in ``text`` (raw, outside references)."""
     raw = without_references(text)
     own = {t.removeprefix("the ") for t in voice.own_terms()}
@@ -65,13 +66,13 @@ def foreign_terms(text: str, lang: str, voice: Voice) -> list[str]:
     return found
 
 
-def _contains(text: str, term: str, lang: str) -> bool:
+def _contains(text: str, term: str, lang: Language) -> bool:
     if lang == "ja":
         return term in text
     return re.search(rf"\b{re.escape(term)}\b", text, re.IGNORECASE) is not None
 
 
-def raw_labels(text: str, lang: str) -> list[str]:
+def raw_labels(text: str, lang: Language) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in RAW_LABEL[lang].finditer(without_references(text))))
 
 

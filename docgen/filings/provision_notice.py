@@ -8,8 +8,8 @@ from docgen.case.model import Case, Evidence
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import ACCESS_PROVIDER, PLATFORM
 from docgen.filings.voice import NOTICE_OF_FILING
-from docgen.law.findings import Message
-from docgen.law.rules_pleading import no_provision_order, s14_same_court
+from docgen.findings import Message
+from docgen.law.rules.pleading import no_provision_order, s14_same_court
 
 
 def nothing_attached(case: Case) -> list[Evidence]:

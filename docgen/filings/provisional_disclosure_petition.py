@@ -11,10 +11,10 @@ from docgen.filings.requirements import (
     DISCLOSURE_FROM_THE_PLATFORM,
 )
 from docgen.filings.voice import PROVISIONAL_DISPOSITION
+from docgen.findings import Finding, Message
 from docgen.law.fees import provisional_disposition_stamp
-from docgen.law.findings import Finding, Message
-from docgen.law.rules_disclosure import s5_login_items_for_old_posts, s7_login_scope
-from docgen.law.rules_pleading import (
+from docgen.law.rules.disclosure import s5_login_items_for_old_posts, s7_login_scope
+from docgen.law.rules.pleading import (
     route_is_order,
     s6_supplementarity_ground,
     s21_provisional_items,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from docgen.case.model import Case
 from docgen.filings.base import Requirement, Rule
-from docgen.law.findings import Message
-from docgen.law.rules import (
+from docgen.findings import Message
+from docgen.law.rules.disclosure import s2_public_channel, s4_legitimate_reason
+from docgen.law.rules.general import (
     s1_corporate_rights,
     s3_facts_alleged,
     x7_article_at_posting,
     x8_title_at_posting,
 )
-from docgen.law.rules_disclosure import s2_public_channel, s4_legitimate_reason
 
 
 def has_contact(case: Case) -> bool:

@@ -31,8 +31,8 @@ from docgen.case.model import Case, Evidence
 from docgen.filings.base import Filing, Requirement
 from docgen.filings.requirements import POSTS
 from docgen.filings.voice import VICTIM_STATEMENT
-from docgen.law.findings import Message
-from docgen.law.rules_statement import RULES as STATEMENT_RULES
+from docgen.findings import Message
+from docgen.law.rules.statement import RULES as STATEMENT_RULES
 
 
 def no_exhibits(case: Case) -> list[Evidence]:

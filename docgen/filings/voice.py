@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docgen.case.model import Language
-from docgen.law.findings import Message
+from docgen.findings import Language, Message
 
 
 @dataclass(frozen=True)

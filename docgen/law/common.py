@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from docgen.case.model import JST, Case, L, Post, as_jst, localized
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
-from docgen.law.findings import Finding, Message, Severity
+from docgen.findings import Finding, Message, Severity
 
 ACT_2021_IN_FORCE = date(2022, 10, 1)
 """Act No. 27 of 2021: disclosure right moves from Art. 4(1) to Art. 5; login-type info; 開示命令."""

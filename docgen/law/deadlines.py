@@ -27,10 +27,10 @@ from typing import Literal
 
 from docgen.case.model import Case, Post
 from docgen.case.resolve import access_network
+from docgen.findings import Message
 from docgen.law.calendar import ONE_DAY, add_months, next_business_day, period_end
 from docgen.law.common import INSULT_AMENDED, day_of, online_after, posts
-from docgen.law.findings import Message
-from docgen.law.rules_police import prosecution_period
+from docgen.law.rules.police import prosecution_period
 from docgen.law.terms import OFFENSES
 
 Certainty = Literal["statutory", "practice", "uncertain"]

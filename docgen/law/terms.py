@@ -6,7 +6,7 @@ Translation where it has one; see the domain brief §7.3 and §8.
 
 from __future__ import annotations
 
-from docgen.law.findings import Message
+from docgen.findings import Message
 
 RIGHTS: dict[str, Message] = {
     "reputation": Message("名誉権", "right to reputation"),

@@ -1,7 +1,7 @@
 """Reading a .docx template safely: the zip and every XML part checked once, when it is loaded.
 
 A .docx is a zip of parts. Before any part is compiled or copied into an output,
-:func:`read_template_archive` refuses, as a :class:`~docgen.errors.TemplateError` (exit 3) naming
+:func:`read_template_archive` refuses, as a :class:`~docgen.errors.BrokenTemplateError` (exit 3) naming
 the file and the part:
 
 - a file that is not a zip, or is cut short; a part whose data fails its CRC check, is encrypted,
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import TemplateError
+from docgen.errors import BrokenTemplateError
 from docgen.render import limits
 
 RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
@@ -41,7 +41,7 @@ _PARSER = etree.XMLParser(
 )
 
 
-class ArchiveError(TemplateError):
+class ArchiveError(BrokenTemplateError):
     """A .docx template that cannot be used as it is: ``part`` names the zip part, if one."""
 
     def __init__(self, label: str, detail: str, part: str | None = None) -> None:

@@ -18,7 +18,6 @@ from docgen.case.model import (
     Complainant,
     Court,
     Evidence,
-    Language,
     LocalizedTable,
     Post,
     Provider,
@@ -29,11 +28,11 @@ from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
 from docgen.case.translations import untranslated
 from docgen.filings.base import Filing
+from docgen.findings import Finding, Language, Message
 from docgen.law.calendar import days_between
 from docgen.law.common import day_of
 from docgen.law.deadlines import retention_horizon
-from docgen.law.findings import Finding, Message
-from docgen.law.rules_civil import (
+from docgen.law.rules.civil import (
     DAMAGES_COMPLAINT,
     HEAD_LABELS,
     claim_total,
@@ -42,8 +41,8 @@ from docgen.law.rules_civil import (
     delay_rate,
     tort_day,
 )
-from docgen.law.rules_complaint import COMPLAINANT_RELATIONS
-from docgen.law.rules_complaint import standing as complaint_standing
+from docgen.law.rules.complaint import COMPLAINANT_RELATIONS
+from docgen.law.rules.complaint import standing as complaint_standing
 from docgen.law.terms import (
     EVIDENCE_FORMS,
     EVIDENCE_KINDS,
@@ -95,12 +94,11 @@ class Localizer:
         return text[:1].upper() + text[1:] if role[:1].isupper() else text
 
 
-def build_context(case: Case, filing: Filing, lang: str) -> tuple[Context, list[Finding]]:
+def build_context(case: Case, filing: Filing, lang: Language) -> tuple[Context, list[Finding]]:
     """The context of ``filing`` in ``lang`` and the warnings for text missing in that language."""
     exhibits = filing.exhibits(case)
     numbers = {e.id: i for i, e in enumerate(exhibits, 1)}
-    language: Language = "ja" if lang == "ja" else "en"
-    loc = Localizer(language, filing, bool(case.attorneys), numbers)
+    loc = Localizer(lang, filing, bool(case.attorneys), numbers)
     attorneys = [_attorney(a, loc) for a in case.attorneys]
     context: Context = {
         "lang": lang,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from docgen.case.load import LoadedCase
 from docgen.case.model import localized
 from docgen.filings import Filing
-from docgen.law.findings import Finding, Message, dedupe
+from docgen.findings import Finding, Language, Message, dedupe
 from docgen.render.context import build_context
 from docgen.render.output import RenderedFile, output_name
 from docgen.render.templates import TemplateSource
@@ -24,7 +24,7 @@ class RenderOptions:
 
     filings: tuple[str, ...] = ()
     """Filing names; empty (or ``all``) means every filing the case's stage calls for."""
-    languages: tuple[str, ...] = ()
+    languages: tuple[Language, ...] = ()
     """Empty: the case's own ``case.languages``."""
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
@@ -37,7 +37,7 @@ class RenderResult:
     warnings: tuple[Finding, ...]
 
 
-def document_author(loaded: LoadedCase, lang: str) -> str:
+def document_author(loaded: LoadedCase, lang: Language) -> str:
     """The attorney who signs, or the victim filing in person."""
     case = loaded.case
     signer = case.attorneys[0].name if case.attorneys else case.victim.name
@@ -45,7 +45,7 @@ def document_author(loaded: LoadedCase, lang: str) -> str:
 
 
 def render_one(
-    loaded: LoadedCase, filing: Filing, lang: str, fmt: str, templates: TemplateSource
+    loaded: LoadedCase, filing: Filing, lang: Language, fmt: str, templates: TemplateSource
 ) -> tuple[RenderedFile, list[Finding]]:
     context, warnings = build_context(loaded.case, filing, lang)
     template = templates.find(filing.template_name, lang, TEMPLATE_EXT.get(fmt, "docx"))

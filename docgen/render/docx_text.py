@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -49,16 +49,16 @@ def local(element: etree._Element) -> str:
 
 
 def read_parts(source: Path | bytes) -> dict[str, bytes]:
-    """Every part of a .docx by name; a :class:`UsageError` when it is not a Word document."""
+    """Every part of a .docx by name; a :class:`InvalidRequestError` when it is not a Word document."""
     name = "the input" if isinstance(source, bytes) else str(source)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = {part: archive.read(part) for part in archive.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
-        raise UsageError(f"{name} is not a readable Word document ({exc})") from None
+        raise InvalidRequestError(f"{name} is not a readable Word document ({exc})") from None
     if "word/document.xml" not in parts:
-        raise UsageError(f"{name} is not a Word document (no word/document.xml)")
+        raise InvalidRequestError(f"{name} is not a Word document (no word/document.xml)")
     return parts
 
 

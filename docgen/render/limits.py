@@ -26,7 +26,7 @@ import threading
 import time
 from typing import Any
 
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 
 MAX_SIZE = 10_000_000
 """Characters of a string, items of a list, that a template may build."""
@@ -71,7 +71,7 @@ def render_timeout() -> float:
     except ValueError:
         seconds = 0.0
     if not seconds > 0 or seconds != seconds or seconds == float("inf"):
-        raise UsageError(
+        raise InvalidRequestError(
             f"DOCGEN_RENDER_TIMEOUT must be a number of seconds greater than 0, not `{value}`"
         )
     return seconds

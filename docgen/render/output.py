@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from docgen.errors import TemplateError, UsageError
+from docgen.errors import BrokenTemplateError, InvalidRequestError
+from docgen.findings import Language
 
 
 @dataclass(frozen=True)
 class RenderedFile:
     """One output, in memory, with its path relative to the output folder.
 
-    A .docx whose XML parts do not all parse is refused here (a :class:`TemplateError`), before
+    A .docx whose XML parts do not all parse is refused here (a :class:`BrokenTemplateError`), before
     it can be written or given to LibreOffice: the last line of defence behind the loader, which
     refuses the characters XML cannot hold.
     """
@@ -47,7 +48,7 @@ _VERIFIED_MAX = 4096
 
 
 def check_word_parts(name: Path, data: bytes) -> None:
-    """Raise :class:`TemplateError` unless ``data`` is a zip whose every XML part is well-formed."""
+    """Raise :class:`BrokenTemplateError` unless ``data`` is a zip whose every XML part is well-formed."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -60,7 +61,7 @@ def check_word_parts(name: Path, data: bytes) -> None:
                 try:
                     etree.fromstring(archive.read(info), parser)
                 except etree.XMLSyntaxError as exc:
-                    raise TemplateError(
+                    raise BrokenTemplateError(
                         str(name),
                         f"{info.filename} would not be well-formed XML ({exc.msg}), so Word could "
                         "not open the document; it was not written",
@@ -68,10 +69,10 @@ def check_word_parts(name: Path, data: bytes) -> None:
                 if len(_VERIFIED) < _VERIFIED_MAX:
                     _VERIFIED[key] = None
     except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        raise TemplateError(str(name), f"not a valid Word document ({exc})") from None
+        raise BrokenTemplateError(str(name), f"not a valid Word document ({exc})") from None
 
 
-def output_name(case_id: str, filing: str, lang: str, ext: str) -> Path:
+def output_name(case_id: str, filing: str, lang: Language, ext: str) -> Path:
     """``<case.id>/<filing>.<lang>.<ext>``."""
     return Path(case_id) / f"{filing}.{lang}.{ext}"
 
@@ -120,7 +121,7 @@ def write_files(out_dir: Path, files: Sequence[RenderedFile]) -> list[Path]:
                 folder.rmdir()  # only if still empty
         if isinstance(exc, OSError):
             where = exc.filename or out_dir
-            raise UsageError(f"{where}: cannot write output ({exc.strerror})") from None
+            raise InvalidRequestError(f"{where}: cannot write output ({exc.strerror})") from None
         raise
     return targets
 

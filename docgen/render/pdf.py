@@ -28,7 +28,7 @@ try:
 except ImportError:  # Windows: stale folders are recognised by their age
     fcntl = None  # type: ignore[assignment]
 
-from docgen.errors import ToolFailedError, ToolMissingError, UsageError
+from docgen.errors import InvalidRequestError, ToolFailedError, ToolMissingError
 from docgen.render.output import RenderedFile
 
 INSTALL_HINT = (
@@ -50,7 +50,7 @@ def conversion_timeout() -> float:
     except ValueError:
         seconds = 0.0
     if seconds < 1:
-        raise UsageError(f"DOCGEN_PDF_TIMEOUT must be a number of seconds ≥ 1, not `{value}`")
+        raise InvalidRequestError(f"DOCGEN_PDF_TIMEOUT must be a number of seconds ≥ 1, not `{value}`")
     return seconds
 
 

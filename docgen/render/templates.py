@@ -7,18 +7,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.errors import TemplateError, UsageError
+from docgen.errors import BrokenTemplateError, InvalidRequestError
+from docgen.findings import Language
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def builtin_dir(lang: str) -> Path:
+def builtin_dir(lang: Language) -> Path:
     """``templates_<lang>`` inside the installed package, or beside it in a source checkout."""
     for root in (PACKAGE_DIR, PACKAGE_DIR.parent):
         candidate = root / f"templates_{lang}"
         if candidate.is_dir():
             return candidate
-    raise TemplateError(f"templates_{lang}", "the built-in templates are not installed")
+    raise BrokenTemplateError(f"templates_{lang}", "the built-in templates are not installed")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class TemplateSource:
         value = option or os.environ.get("DOCGEN_TEMPLATES") or None
         if value and not Path(value).is_dir():
             origin = "--templates" if option else "DOCGEN_TEMPLATES"
-            raise UsageError(
+            raise InvalidRequestError(
                 f"{value} ({origin}): no such folder; a firm's templates go in "
                 f"{Path(value) / 'templates_ja'}/<filing>.docx and "
                 f"{Path(value) / 'templates_en'}/<filing>.docx "
@@ -65,7 +66,7 @@ class TemplateSource:
     def is_builtin(self, path: Path) -> bool:
         return self.override is None or not path.is_relative_to(self.override)
 
-    def find(self, name: str, lang: str, ext: str) -> Path:
+    def find(self, name: str, lang: Language, ext: str) -> Path:
         """The template file for ``name`` in ``lang`` with extension ``ext``."""
         filename = f"{name}.{ext}"
         if self.override is not None:
@@ -74,5 +75,5 @@ class TemplateSource:
                 return candidate
         path = builtin_dir(lang) / filename
         if not path.is_file():
-            raise TemplateError(str(path), "no such template")
+            raise BrokenTemplateError(str(path), "no such template")
         return path

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from docgen.errors import TemplateError
+from docgen.errors import BrokenTemplateError
 from docgen.render.environment import text_environment
 from docgen.render.limits import (
     MAX_TEMPLATE_FILE,
@@ -47,13 +47,13 @@ def prepare_text_source(source: str) -> str:
 
 
 def read_text_template(path: Path) -> str:
-    """A text template's source; a :class:`TemplateError` when it is too large or not UTF-8."""
+    """A text template's source; a :class:`BrokenTemplateError` when it is too large or not UTF-8."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(str(path), f"cannot be read ({exc.strerror})") from None
+        raise BrokenTemplateError(str(path), f"cannot be read ({exc.strerror})") from None
     if len(data) > MAX_TEMPLATE_FILE:
-        raise TemplateError(
+        raise BrokenTemplateError(
             str(path),
             f"the template is {len(data):,} bytes; a text template may have at most "
             f"{MAX_TEMPLATE_FILE:,}",
@@ -62,7 +62,7 @@ def read_text_template(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise TemplateError(
+        raise BrokenTemplateError(
             str(path),
             f"line {line}: not UTF-8 text (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
             "save the template as UTF-8",
@@ -75,7 +75,7 @@ def _compiled(path: Path, mtime_ns: int) -> jinja2.Template:
     try:
         return text_environment().from_string(prepare_text_source(source))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(str(path), f"line {exc.lineno}: {exc.message}") from None
+        raise BrokenTemplateError(str(path), f"line {exc.lineno}: {exc.message}") from None
 
 
 def render_text(template_path: Path, context: dict[str, Any]) -> bytes:
@@ -86,5 +86,5 @@ def render_text(template_path: Path, context: dict[str, Any]) -> bytes:
         with time_limit(seconds):
             text = template.render(context)  # joined by checked_concat
     except Exception as exc:  # template code is the author's: any failure is a broken template
-        raise TemplateError(str(template_path), template_failure(exc)) from None
+        raise BrokenTemplateError(str(template_path), template_failure(exc)) from None
     return text.replace("\r\n", "\n").encode("utf-8")

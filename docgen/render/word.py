@@ -23,11 +23,12 @@ import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from docgen.errors import TemplateError
+from docgen.errors import BrokenTemplateError
 from docgen.render.archive import RENDERED_PART as RENDERED_PART  # used by the linter too
 from docgen.render.archive import read_template_archive
 from docgen.render.environment import word_environment
 from docgen.render.limits import TemplateLimitError, render_timeout, time_limit
+from docgen.render.syntax import syntax_error
 from docgen.render.text import template_failure
 from docgen.render.zip_writer import Entry, deflate, write_zip
 
@@ -166,14 +167,14 @@ class WordTemplate:
         }
         self._packed: dict[str, Entry] = {}
         if "word/document.xml" not in self._compiled:
-            raise TemplateError(str(path), "not a Word document (no word/document.xml)")
+            raise BrokenTemplateError(str(path), "not a Word document (no word/document.xml)")
 
     def _compile(self, name: str, data: bytes) -> jinja2.Template:
         xml = patch_xml(self._patcher, mark_paragraphs(data.decode("utf-8")))
         try:
             template = word_environment().from_string(xml)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{self.path} ({name})", _syntax_failure(exc, xml, data)) from None
+            raise BrokenTemplateError(f"{self.path} ({name})", _syntax_failure(exc, xml, data)) from None
         template._docgen_source = xml  # type: ignore[attr-defined]  # to locate runtime errors
         if _UNESCAPED.search(xml):  # it may print markup of its own, a DOCTYPE too
             self._unescaped.add(name)
@@ -184,10 +185,10 @@ class WordTemplate:
             xml = self._compiled[name].render(context)
         except Exception as exc:  # template code is the author's: any failure is a broken template
             where = _runtime_location(exc, self._compiled[name], self._sources.get(name, b""))
-            raise TemplateError(f"{self.path} ({name})", where + template_failure(exc)) from None
+            raise BrokenTemplateError(f"{self.path} ({name})", where + template_failure(exc)) from None
         xml = _MARKS.sub("", xml)
         if name in self._unescaped and "<!DOCTYPE" in xml:  # markup printed with |safe
-            raise TemplateError(
+            raise BrokenTemplateError(
                 f"{self.path} ({name})",
                 "the template printed a document type declaration (<!DOCTYPE …>) into the part; "
                 "it was refused",
@@ -205,7 +206,7 @@ class WordTemplate:
             with time_limit(seconds):
                 rendered = {name: self._render_part(name, context) for name in self._compiled}
         except TemplateLimitError as exc:  # the time ran out outside a part's own rendering
-            raise TemplateError(str(self.path), str(exc)) from None
+            raise BrokenTemplateError(str(self.path), str(exc)) from None
         rendered[CORE_PART] = core_xml(props)
         return write_zip(
             deflate(name, rendered[name]) if name in rendered else self._unchanged_part(name)
@@ -295,8 +296,6 @@ def broken_tag(text: str) -> str | None:
 
 
 def _syntax_failure(exc: jinja2.TemplateSyntaxError, source: str, data: bytes) -> str:
-    from docgen.render.lint_names import syntax_error
-
     lineno, message = syntax_error(word_environment(), source, exc)
     index = _paragraph_of(source, lineno)
     texts = _paragraph_texts(data)

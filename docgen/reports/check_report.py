@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from docgen.case.messages import basis_text
-from docgen.law.findings import Finding
+from docgen.findings import Finding, Language, Message
 
 if TYPE_CHECKING:
     from docgen.check import PlannedFiling
@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
 
-def message_language(option: str | None = None) -> str:
+def message_language(option: str | None = None) -> Language:
     """The language docgen speaks to the user: ``--lang``, else ``LANG``/``LC_ALL``, else English."""
-    if option in ("ja", "en"):
-        return option
+    if option == "ja":
+        return "ja"
+    if option == "en":
+        return "en"
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:
@@ -29,7 +31,7 @@ def message_language(option: str | None = None) -> str:
     return "en"
 
 
-def finding_line(source: str, finding: Finding, lang: str) -> str:
+def finding_line(source: str, finding: Finding, lang: Language) -> str:
     """``case.toml:12: error [S4] disclosure.purposes: message (basis)``, as compilers print."""
     where = f"{source}:{finding.line}" if finding.line else source
     severity = SEVERITY_JA[finding.severity] if lang == "ja" else finding.severity
@@ -52,11 +54,11 @@ def in_file_order(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def findings_text(source: str, findings: Iterable[Finding], lang: str) -> str:
+def findings_text(source: str, findings: Iterable[Finding], lang: Language) -> str:
     return "\n".join(finding_line(source, f, lang) for f in in_file_order(findings))
 
 
-def summary_line(findings: list[Finding], lang: str) -> str:
+def summary_line(findings: list[Finding], lang: Language) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     if lang == "ja":
         return f"エラー {counts['error']} 件、警告 {counts['warning']} 件、情報 {counts['info']} 件"
@@ -67,7 +69,7 @@ def check_json(
     source: str,
     filing: str | None,
     findings: list[Finding],
-    lang: str,
+    lang: Language,
     extra: dict[str, Any] | None = None,
 ) -> str:
     data: dict[str, Any] = {
@@ -92,7 +94,7 @@ STAGE_TITLES: dict[str, tuple[str, str]] = {
 """Each stage of a matter (``Filing.stage``) as ``docgen list`` heads it, in the order of a matter."""
 
 
-def stage_title(stage: str, lang: str) -> str:
+def stage_title(stage: str, lang: Language) -> str:
     ja, en = STAGE_TITLES.get(stage, (stage, stage))
     return f"{ja if lang == 'ja' else en} [{stage}]"
 
@@ -105,18 +107,23 @@ def by_stage(filings: Iterable[Filing]) -> list[tuple[str, list[Filing]]]:
     return [(stage, [f for f in listed if f.stage == stage]) for stage in stages]
 
 
-def plan_text(plan: Iterable[PlannedFiling], lang: str) -> str:
+DUE_NOW = Message("この段階で作成する書面", "Filings due at this stage")
+NOT_NOW = Message("他の段階の書面", "Not at this stage")
+TO = Message("宛先", "to")
+
+
+def plan_text(plan: Iterable[PlannedFiling], lang: Language) -> str:
     """The filings the matter's stage calls for, and those left for another stage, with why;
     both grouped by the stage of the matter they belong to."""
     plan = list(plan)
     due = [p.filing for p in plan if p.status == "due"]
     later = {p.filing.id: p for p in plan if p.status == "later" and p.filing.parent is None}
-    head = "この段階で作成する書面" if lang == "ja" else "Filings due at this stage"
+    head = DUE_NOW.in_language(lang)
     lines = [f"{head}: {', '.join(f.id for f in due) if due else '-'}"]
     for stage, filings in by_stage(due):
         lines.append(f"  {stage_title(stage, lang)}: {', '.join(f.id for f in filings)}")
     if later:
-        lines.append("他の段階の書面" if lang == "ja" else "Not at this stage")
+        lines.append(NOT_NOW.in_language(lang))
         for stage, filings in by_stage(p.filing for p in later.values()):
             lines.append(f"  {stage_title(stage, lang)}")
             for filing in filings:
@@ -139,7 +146,7 @@ def plan_json(plan: Iterable[PlannedFiling]) -> list[dict[str, str | None]]:
     ]
 
 
-def filings_text(filings: Iterable[Filing], lang: str) -> str:
+def filings_text(filings: Iterable[Filing], lang: Language) -> str:
     """Every filing, grouped by stage: its id, aliases, titles and the facts it requires."""
     lines = []
     for stage, listed in by_stage(filings):
@@ -148,12 +155,13 @@ def filings_text(filings: Iterable[Filing], lang: str) -> str:
             lines.append(f"  {filing.id}  (aliases: {', '.join(filing.aliases)})")
             lines.append(f"    {filing.title.ja}")
             lines.append(f"    {filing.title.en}")
+            lines.append(f"    {TO.in_language(lang)}: {filing.addressee.in_language(lang)}")
             for requirement in filing.requirements:
                 lines.append(f"    - {requirement.path}: {requirement.why.in_language(lang)}")
     return "\n".join(lines)
 
 
-def filings_json(filings: Iterable[Filing], lang: str) -> str:
+def filings_json(filings: Iterable[Filing], lang: Language) -> str:
     """Every filing as JSON, in the order of a matter, with its stage."""
     data = [
         {
@@ -161,6 +169,7 @@ def filings_json(filings: Iterable[Filing], lang: str) -> str:
             "stage": f.stage,
             "aliases": list(f.aliases),
             "title": {"ja": f.title.ja, "en": f.title.en},
+            "addressee": {"ja": f.addressee.ja, "en": f.addressee.en},
             "parent": f.parent.id if f.parent else None,
             "requires": [
                 {"path": r.path, "code": r.code, "why": r.why.in_language(lang)}

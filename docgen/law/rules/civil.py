@@ -27,9 +27,9 @@ from datetime import date, timedelta
 from docgen.case.model import Case, Court, DamageKind
 from docgen.case.registry import courts
 from docgen.case.resolve import resolve_court
+from docgen.findings import Finding, Message
 from docgen.law.common import day_of, finding, posts
 from docgen.law.deadlines import civil_limitation
-from docgen.law.findings import Finding, Message
 
 DAMAGES_COMPLAINT = "damages-complaint"
 """The id of the complaint for damages (its court and its defendant are its own)."""

@@ -21,8 +21,8 @@ import re
 
 from docgen.case.markup import without_references
 from docgen.case.model import CLAIM_TEXTS, Case, L
+from docgen.findings import Finding
 from docgen.law.common import finding, texts
-from docgen.law.findings import Finding
 
 FILING_ID = "victim-statement"
 THIRD_PERSON = {

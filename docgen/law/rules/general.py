@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from docgen.case.model import Case, Right, is_utc
+from docgen.findings import Finding
 from docgen.law.calendar import period_end
 from docgen.law.common import (
     ACT_2021_IN_FORCE,
@@ -22,7 +23,6 @@ from docgen.law.common import (
     offset_given,
     posts,
 )
-from docgen.law.findings import Finding
 
 # ---------------------------------------------------------------------------------------------
 # Cross-cutting (every filing)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.case.model import Case, Post
+from docgen.findings import Finding, Message, Severity
 from docgen.law.calendar import period_end
 from docgen.law.common import INSULT_AMENDED, day_of, finding, nonpublic, online_after, posts
-from docgen.law.findings import Finding, Message, Severity
 from docgen.law.terms import OFFENSES
 
 

@@ -9,16 +9,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docgen.case.model import LOGIN_ITEMS, Case, Item
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import resolve_court, resolve_provider
+from docgen.findings import Finding
 from docgen.law.common import finding, texts
-from docgen.law.findings import Finding
-
-if TYPE_CHECKING:
-    from docgen.filings.base import Filing, Rule
 
 ACCOUNT_IDENTITY = frozenset({Item.name, Item.address})
 POSTING_ITEMS = frozenset({Item.ip, Item.port, Item.mobile_id, Item.sim_id, Item.posted_at_time})
@@ -371,32 +366,6 @@ def no_provision_order(case: Case) -> Finding | None:
         "is not true), so the Art. 15(1)(ii) notice is not needed.",
         "Art. 15(1)(ii)",
     )
-
-
-def e1_explained_exhibits(parent: Filing) -> Rule:
-    """E1: each row of the 証拠説明書 gives 作成者, 作成年月日 and 立証趣旨 of the exhibit."""
-
-    def rule(case: Case) -> list[Finding]:
-        return [
-            finding(
-                "E1",
-                "warning",
-                f"{case.evidence_path(item)}.{key}",
-                f"証拠説明書の{ja}の欄が空になります（`{case.evidence_path(item)}.{key}`）。",
-                f"the Explanation of Evidence leaves the {en} of this exhibit blank "
-                f"(`{case.evidence_path(item)}.{key}`).",
-                "[P] court practice (brief §12.1)",
-            )
-            for item in parent.exhibits(case)
-            for key, ja, en in (
-                ("author", "作成者", "author"),
-                ("made_at", "作成年月日", "date made"),
-                ("purpose", "立証趣旨", "purpose of proof"),
-            )
-            if getattr(item, key) is None
-        ]
-
-    return rule
 
 
 def s21_provisional_items(case: Case) -> list[Finding]:

@@ -28,7 +28,7 @@ from tomlkit.items import AoT, Table
 from docgen.case.crosscheck import PLACEHOLDERS
 from docgen.case.descriptions import describe
 from docgen.case.model import JST, Case, LocalizedTable
-from docgen.errors import UsageError
+from docgen.errors import InvalidRequestError
 from docgen.filings import Filing
 
 ALWAYS = ("case", "victim", "attorneys", "posts", "claim", "evidence")
@@ -50,6 +50,7 @@ EXAMPLES: dict[str, Any] = {
 }
 PLACEHOLDER_JA, PLACEHOLDER_EN = PLACEHOLDERS
 SKIPPED = {
+    "case.date",  # the document date: today unless the lawyer fixes one
     "case.related_case",
     "case.acknowledged",
     "platform.name",
@@ -67,9 +68,7 @@ SKIPPED = {
 def needed_tables(filings: Sequence[Filing]) -> list[str]:
     tables = set(ALWAYS)
     for filing in filings:
-        tables |= {r.path.split(".")[0] for r in filing.requirements}
-        if filing.id == "deletion-request":
-            tables.add("deletion")
+        tables |= {r.path.split(".")[0] for r in filing.requirements} | set(filing.tables)
     return [name for name in Case.model_fields if name in tables]
 
 
@@ -179,10 +178,11 @@ def _single(annotation: Any, description: str, today: date) -> Any:
             return [next(iter(option)).value]
         if option is bool:
             return False
-        if option is datetime:
-            return datetime.combine(today, time(0, 0), JST)
+        if option is datetime:  # a made-up moment would pass every check: a placeholder
+            example = datetime.combine(today, time(21, 0), JST).isoformat()
+            return placeholder_ja(f"{ja}。引用符を外して {example} の形で")
         if option is date:
-            return today
+            return placeholder_ja(f"{ja}。引用符を外して {today} の形で")
         if option is str:
             return placeholder_ja(ja)
         if typing.get_origin(option) is typing.Literal:
@@ -216,7 +216,7 @@ def write_scaffold(folder: Path, filings: Sequence[Filing], today: date) -> Path
     ``docgen schema`` would print it); refuse to overwrite an existing case file."""
     target = folder / "case.toml"
     if target.exists():
-        raise UsageError(f"{target} already exists; docgen init never overwrites a case file")
+        raise InvalidRequestError(f"{target} already exists; docgen init never overwrites a case file")
     folder.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as stream:
         stream.write(scaffold(filings, today))

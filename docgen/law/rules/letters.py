@@ -13,11 +13,11 @@ from dataclasses import replace
 
 from docgen.case.model import Case, ClaimText, L, localized
 from docgen.case.resolve import resolve_provider
+from docgen.findings import Finding, Message
 from docgen.law.common import finding, is_x, network, platform_name, texts
-from docgen.law.findings import Finding, Message
-from docgen.law.rules_deletion import _contact_details
-from docgen.law.rules_logs import l3_connection_identifiers
-from docgen.law.rules_pleading import s6_supplementarity_ground
+from docgen.law.rules.deletion import _contact_details
+from docgen.law.rules.logs import l3_connection_identifiers
+from docgen.law.rules.pleading import s6_supplementarity_ground
 
 REQUEST_ID = "disclosure-request"
 CLAIM_TEXTS: tuple[ClaimText, ...] = ("identification", "facts_alleged", "harm", "no_justification")

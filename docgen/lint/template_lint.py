@@ -10,7 +10,7 @@ where it is: the visible text of the paragraph or table cell (Word), or the line
   write, exceeds the zip bounds of :mod:`docgen.render.limits` (a zip bomb), or has an XML part
   that is not well-formed or declares a ``<!DOCTYPE`` (the finding names the part);
 - ``unknown-name`` / ``unknown-filter``: a name, attribute, filter or test that is not in the
-  template vocabulary (:mod:`docgen.render.vocabulary`), ``victim.nmae`` included;
+  template vocabulary (:mod:`docgen.lint.vocabulary`), ``victim.nmae`` included;
 - Word only, each a finding because rendering would break or change: ``split-tag`` (a tag not
   closed in its paragraph, or whose pieces sit in different Word elements, e.g. half in a
   hyperlink), ``tracked-change`` (a tag in a pending insertion or deletion), ``comment`` (a tag
@@ -38,7 +38,8 @@ import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from docgen.errors import TemplateError, UsageError
+from docgen.errors import BrokenTemplateError, InvalidRequestError
+from docgen.lint.names import NameIssue, check_names, compile_errors
 from docgen.render.archive import ArchiveError, read_template_archive
 from docgen.render.docx_text import (
     PAGE_CHARACTER,
@@ -53,7 +54,7 @@ from docgen.render.docx_text import (
     w,
 )
 from docgen.render.environment import text_environment, word_environment
-from docgen.render.lint_names import NameIssue, check_names, compile_errors, syntax_error
+from docgen.render.syntax import syntax_error
 from docgen.render.templates import builtin_dir
 from docgen.render.text import prepare_text_source, read_text_template
 from docgen.render.word import (
@@ -134,10 +135,10 @@ def template_files(paths: Sequence[Path]) -> list[Path]:
             )
         elif root.is_file():
             if root.suffix not in SUFFIXES:
-                raise UsageError(f"{root}: not a template (a .docx or .md file)")
+                raise InvalidRequestError(f"{root}: not a template (a .docx or .md file)")
             files.append(root)
         else:
-            raise UsageError(f"{root}: no such file or folder")
+            raise InvalidRequestError(f"{root}: no such file or folder")
     return files
 
 
@@ -184,7 +185,7 @@ def lint_text(path: Path) -> list[Problem]:
     """A text (.md) template: syntax, names and filters, by source line."""
     try:
         source = read_text_template(path)
-    except TemplateError as exc:  # not UTF-8, too large: what rendering would refuse
+    except BrokenTemplateError as exc:  # not UTF-8, too large: what rendering would refuse
         where, _, detail = exc.detail.partition(": ")
         if not where.startswith("line "):
             where, detail = "the file", exc.detail
@@ -231,7 +232,7 @@ def lint_docx(path: Path) -> list[Problem]:
         return [Problem(path, exc.part or "the file", "syntax", exc.detail)]
     try:
         parts = read_parts(path)
-    except UsageError as exc:
+    except InvalidRequestError as exc:
         return [Problem(path, "the file", "syntax", f"cannot be read as a Word template: {exc}")]
     styles = Styles.parse(parts.get("word/styles.xml"))
     names = sorted((n for n in parts if RENDERED_PART.match(n)), key=_part_order)

@@ -4,7 +4,7 @@ P2 (an addressee: the police station, or ``police.prosecutors_office``, which th
 precedence) and P3 (the wish for punishment) are requirements of the filing; the rule P2 checks the
 prosecutors office's name. P4 (each act's date, time and place) is X9 for every post, and the
 template writes them into each 告訴事実; P8 and P9 are shared with the police report
-(:mod:`docgen.law.rules_police`).
+(:mod:`docgen.law.rules.police`).
 
 Choices (design, not sourced):
 
@@ -29,9 +29,9 @@ import re
 from datetime import date
 
 from docgen.case.model import Case, Complainant
+from docgen.findings import Finding, Language, Message
 from docgen.law.common import INSULT_AMENDED, day_of, finding, posts, texts
 from docgen.law.deadlines import complaint_period
-from docgen.law.findings import Finding, Message
 
 FILING_ID = "criminal-complaint"
 COMPLAINANT_RELATIONS: dict[str, Message] = {
@@ -50,7 +50,7 @@ RELATIVES_231 = frozenset({"spouse", "lineal_relative", "sibling"})
 IMPRISONMENT_REFORM = date(2025, 6, 1)
 """拘禁刑 replaces 懲役 and 禁錮 in the Penal Code (Act No. 67 of 2022)."""
 
-FEELINGS = {
+FEELINGS: dict[Language, tuple[str, ...]] = {
     "ja": (
         "悲しい",
         "悲しみ",
@@ -289,7 +289,7 @@ def p2_addressee(case: Case) -> list[Finding]:
     ]
 
 
-def _feelings(text: str, lang: str) -> list[str]:
+def _feelings(text: str, lang: Language) -> list[str]:
     if lang == "ja":
         return [w for w in FEELINGS["ja"] if w in text]
     return [w for w in FEELINGS["en"] if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]

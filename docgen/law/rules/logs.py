@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import date
 
 from docgen.case.model import Case
+from docgen.findings import Finding, Message
 from docgen.law.calendar import days_between
 from docgen.law.common import day_of, finding, network
 from docgen.law.deadlines import retention_horizon
-from docgen.law.findings import Finding, Message
 
 LOG_LAPSE_ALERT_DAYS = 30
 """L1 calls a log retention urgent when it may lapse within this many days."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from docgen.case.markup import cited_ids
 from docgen.case.model import CLAIM_TEXTS, Case, ClaimText, Post, Right
+from docgen.findings import Finding
 from docgen.law.calendar import add_months
 from docgen.law.common import court_is_tokyo, day_of, finding, is_foreign_platform, texts
-from docgen.law.findings import Finding
 
 FILING = "deletion-injunction"
 DELAY_MONTHS = 6

@@ -24,11 +24,9 @@ from jinja2.runtime import LoopContext
 
 from docgen.case.model import JST, Case, Item, Purpose, Right
 from docgen.filings import FILINGS
+from docgen.findings import LANGUAGES
 from docgen.render.context import build_context
 from docgen.render.environment import word_environment
-
-LANGUAGES = ("ja", "en")
-
 
 _TEXT = {"ja": "あ", "en": "a"}
 _COURT = {"name": _TEXT, "division": _TEXT, "address": _TEXT}

@@ -6,6 +6,7 @@ right to be preserved is the same disclosure right.
 from __future__ import annotations
 
 from docgen.case.model import Case, Purpose
+from docgen.findings import Finding
 from docgen.law.common import (
     ACT_2021_IN_FORCE,
     court_is_tokyo,
@@ -18,8 +19,7 @@ from docgen.law.common import (
     posts,
 )
 from docgen.law.fees import disclosure_stamp
-from docgen.law.findings import Finding
-from docgen.law.rules_logs import retention_finding
+from docgen.law.rules.logs import retention_finding
 from docgen.law.terms import ITEMS
 
 """Revenue stamps per request: the order, and each of a provision and an erasure-prohibition order."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from docgen.case.model import Case, ClaimText, L
+from docgen.findings import Finding, Message
 from docgen.law.common import ACT_RENAMED, finding, is_x, nonpublic, posts, texts
-from docgen.law.findings import Finding, Message
 
 CLAIM_TEXTS: tuple[ClaimText, ...] = ("identification", "facts_alleged", "harm", "no_justification")
 """The claim's texts that make up the request's 「権利が侵害されたとする理由」."""

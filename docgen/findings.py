@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+Language = Literal["ja", "en"]
+"""The two languages docgen writes and speaks."""
+LANGUAGES: tuple[Language, ...] = ("ja", "en")
+
+
+def as_language(name: str) -> Language:
+    """``name`` (a choice already validated) as a :data:`Language`."""
+    if name == "ja":
+        return "ja"
+    if name == "en":
+        return "en"
+    raise ValueError(f"not a language docgen writes: {name!r}")
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
@@ -16,7 +28,7 @@ class Message:
     ja: str
     en: str
 
-    def in_language(self, lang: str) -> str:
+    def in_language(self, lang: Language) -> str:
         return self.ja if lang == "ja" else self.en
 
 
@@ -34,7 +46,7 @@ class Finding:
     def with_line(self, line: int | None) -> Finding:
         return replace(self, line=line)
 
-    def as_json(self, lang: str) -> dict[str, Any]:
+    def as_json(self, lang: Language) -> dict[str, Any]:
         data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,

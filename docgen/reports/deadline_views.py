@@ -10,9 +10,10 @@ from typing import Any
 
 from docgen.case.messages import basis_text
 from docgen.case.model import Case
+from docgen.findings import Language
 from docgen.law.deadlines import CERTAINTY, Deadline, deadlines
 from docgen.render.formatting import jdate
-from docgen.render.ics import AllDayEvent, calendar
+from docgen.reports.ics import AllDayEvent, calendar
 
 # Column labels: due, days left, deadline, basis, certainty, key path.
 _LABELS = {
@@ -21,7 +22,7 @@ _LABELS = {
 }
 
 
-def _days_text(days: int, lang: str) -> str:
+def _days_text(days: int, lang: Language) -> str:
     if days < 0:
         return f"{days} {'期限経過' if lang == 'ja' else 'PAST'}"
     return f"{days} {'本日' if lang == 'ja' else 'TODAY'}" if days == 0 else str(days)
@@ -39,14 +40,14 @@ def _table(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _cells(d: Deadline, today: date, lang: str) -> list[str]:
+def _cells(d: Deadline, today: date, lang: Language) -> list[str]:
     due = f"{d.due}（{jdate(d.due)}）" if lang == "ja" else d.due.isoformat()
     days, title = _days_text(d.days_left(today), lang), d.title.in_language(lang)
     basis = basis_text(d.basis, lang)
     return [due, days, title, basis, CERTAINTY[d.certainty].in_language(lang)]
 
 
-def _notes(found: list[Deadline], lang: str) -> list[str]:
+def _notes(found: list[Deadline], lang: Language) -> list[str]:
     """Each distinct note once, after the numbers of the rows it belongs to."""
     rows: dict[str, list[str]] = {}
     for n, d in enumerate(found, start=1):
@@ -55,7 +56,7 @@ def _notes(found: list[Deadline], lang: str) -> list[str]:
     return [f"[{', '.join(numbers)}] {text}" for text, numbers in rows.items()]
 
 
-def as_text(case: Case, lang: str, as_of: date | None = None) -> str:
+def as_text(case: Case, lang: Language, as_of: date | None = None) -> str:
     """An aligned table (for ``ja`` with the era date) and the notes below it."""
     today, ja = as_of or case.document_date, lang == "ja"
     head = f"Deadlines: {case.case.id} (as of {today})"
@@ -64,7 +65,7 @@ def as_text(case: Case, lang: str, as_of: date | None = None) -> str:
     return table_text(case, deadlines(case), lang, head, today)
 
 
-def urgent_text(case: Case, found: list[Deadline], lang: str, as_of: date | None = None) -> str:
+def urgent_text(case: Case, found: list[Deadline], lang: Language, as_of: date | None = None) -> str:
     """The deadlines ``docgen check`` shows: past, or within 14 days of ``as_of``."""
     today = as_of or case.document_date
     if lang == "ja":
@@ -74,7 +75,7 @@ def urgent_text(case: Case, found: list[Deadline], lang: str, as_of: date | None
     return table_text(case, found, lang, head, today)
 
 
-def table_text(case: Case, found: list[Deadline], lang: str, head: str, today: date) -> str:
+def table_text(case: Case, found: list[Deadline], lang: Language, head: str, today: date) -> str:
     ja = lang == "ja"
     if not found:
         return head + "\n" + ("事実から導かれる期限はありません。\n" if ja else "No deadlines.\n")
@@ -87,14 +88,14 @@ def table_text(case: Case, found: list[Deadline], lang: str, head: str, today: d
     return "\n".join(lines) + "\n"
 
 
-def as_json(case: Case, lang: str, as_of: date | None = None) -> str:
+def as_json(case: Case, lang: Language, as_of: date | None = None) -> str:
     """A JSON list, soonest first: kind, due, days_left, title, basis, certainty, path, note."""
     data = as_data(case, deadlines(case), lang, as_of)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_data(
-    case: Case, found: list[Deadline], lang: str, as_of: date | None = None
+    case: Case, found: list[Deadline], lang: Language, as_of: date | None = None
 ) -> list[dict[str, Any]]:
     today = as_of or case.document_date
     return [
@@ -112,10 +113,10 @@ def uid(case: Case, d: Deadline) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@docgen"
 
 
-def as_ics(case: Case, lang: str, as_of: date | None = None) -> str:
+def as_ics(case: Case, lang: Language, as_of: date | None = None) -> str:
     """An iCalendar file: one all-day event per deadline, an alarm 7 days before; DTSTAMP is the
     day the file is made (``as_of``), by default the document date."""
-    today, labels, events = as_of or case.document_date, _LABELS["ja" if lang == "ja" else "en"], []
+    today, labels, events = as_of or case.document_date, _LABELS[lang], []
     for d in deadlines(case):
         certainty = CERTAINTY[d.certainty].in_language(lang)
         basis = basis_text(d.basis, lang)

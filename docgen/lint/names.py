@@ -2,7 +2,7 @@
 
 :class:`NameChecker` walks the Jinja AST of a template (parsed with the environment rendering
 uses) and resolves every ``Name`` / ``Getattr`` / ``Getitem`` chain: against the context shape of
-:mod:`docgen.render.vocabulary`, against the names a template defines itself (``{% set %}``,
+:mod:`docgen.lint.vocabulary`, against the names a template defines itself (``{% set %}``,
 ``{% for x in … %}`` with its ``loop``, ``namespace()`` and the attributes set on it, macro
 parameters), and against Jinja's globals. It also checks filter and test names, and the
 ``attribute=`` of ``map`` / ``sort`` / ``selectattr`` and the like. ``victim.nmae`` and
@@ -12,7 +12,6 @@ parameters), and against Jinja's globals. It also checks filter and test names, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from docgen.render.vocabulary import ANY, TEXT, Shape, Vocabulary, suggestion, vocabulary
+from docgen.lint.vocabulary import ANY, TEXT, Shape, Vocabulary, suggestion, vocabulary
+from docgen.render.syntax import syntax_message
 
 
 @dataclass
@@ -311,13 +311,6 @@ def check_names(template: nodes.Template) -> list[NameIssue]:
     return NameChecker().check(template)
 
 
-def syntax_message(exc: jinja2.TemplateSyntaxError) -> str:
-    message = re.sub(r" at \d+$", "", exc.message or "")  # an offset in the XML means nothing
-    if re.search(r"unexpected char '[^\x00-\x7f]'", message):
-        message += " (type tags in half-width characters, 半角)"
-    return f"Jinja syntax error: {message}"
-
-
 def compile_errors(env: jinja2.Environment, template: nodes.Template) -> list[tuple[int, str]]:
     """What compiling finds beyond the parser (unknown filters are reported by name already)."""
     try:
@@ -326,44 +319,3 @@ def compile_errors(env: jinja2.Environment, template: nodes.Template) -> list[tu
         if not (exc.message or "").startswith(("No filter named", "No test named")):
             return [(exc.lineno or 1, syntax_message(exc))]
     return []
-
-
-BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "set"})
-
-
-def unclosed_block(env: jinja2.Environment, source: str) -> tuple[int, str] | None:
-    """The line and keyword of the innermost block tag that is never closed, if there is one."""
-    stack: list[tuple[int, str]] = []
-    first: str | None = None
-    try:
-        for lineno, kind, value in env.lex(source):
-            if kind == "block_begin":
-                first = None
-            elif kind == "name" and first is None:
-                first = value
-                if value in BLOCKS:
-                    stack.append((lineno, value))
-                elif stack and value == f"end{stack[-1][1]}":
-                    stack.pop()
-            elif kind == "operator" and value == "=" and first == "set" and stack:
-                stack.pop()  # `{% set x = … %}` is a statement, not a block
-                first = "set ="
-    except jinja2.TemplateSyntaxError:
-        return None
-    return stack[-1] if stack else None
-
-
-def syntax_error(
-    env: jinja2.Environment, source: str, exc: jinja2.TemplateSyntaxError
-) -> tuple[int, str]:
-    """Where a syntax error is (an unclosed block: its opening tag) and what it means."""
-    found = (
-        unclosed_block(env, source) if (exc.message or "").startswith("Unexpected end") else None
-    )
-    if found is None:
-        return exc.lineno or 1, syntax_message(exc)
-    lineno, keyword = found
-    return lineno, (
-        f"Jinja syntax error: this `{{% {keyword} %}}` block is never closed; add its "
-        f"`{{% end{keyword} %}}` (in Word `{{%p end{keyword} %}}` or `{{%tr end{keyword} %}}`)"
-    )

@@ -25,9 +25,9 @@ from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docgen.batch import FilingResult, ResultSpool
-from docgen.law.findings import Finding
+from docgen.findings import Finding, Language, Message
 from docgen.render.output import write_atomically_with
-from docgen.report import findings_text, in_file_order
+from docgen.reports.check_report import findings_text, in_file_order
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -49,14 +49,14 @@ def _text(text: str) -> str:
     return escape(xml_safe(text))
 
 
-def failure_text(result: FilingResult, lang: str = "en") -> str:
+def failure_text(result: FilingResult, lang: Language = "en") -> str:
     """Why a case × filing failed: its findings, one a line, or the error."""
     shown = [f for f in result.findings if f.severity != "info"]
     text = findings_text(result.case, shown, lang) if shown else ""
     return "\n".join(t for t in (result.error, text) if t)
 
 
-def _json_result(result: FilingResult, lang: str) -> dict[str, Any]:
+def _json_result(result: FilingResult, lang: Language) -> dict[str, Any]:
     return {
         "case": result.case,
         "case_id": result.case_id,
@@ -68,7 +68,7 @@ def _json_result(result: FilingResult, lang: str) -> dict[str, Any]:
     }
 
 
-def _json_lines(spool: ResultSpool, lang: str) -> Iterator[str]:
+def _json_lines(spool: ResultSpool, lang: Language) -> Iterator[str]:
     yield "{\n"
     yield f'  "cases": {spool.cases()},\n  "documents": {spool.documents},\n'
     yield f'  "failures": {spool.failures},\n  "results": ['
@@ -78,27 +78,31 @@ def _json_lines(spool: ResultSpool, lang: str) -> Iterator[str]:
     yield "\n  ]\n}\n"
 
 
-def first_problem(result: FilingResult, lang: str = "en") -> str:
+def first_problem(result: FilingResult, lang: Language = "en") -> str:
     """The one line a CI dashboard shows for a failed case × filing: its first error (or, when
     a warning failed it under ``--strict``, its first warning), else the error that stopped it."""
     blocking = _blocking(result)
     if not blocking:
-        return result.error or ("失敗" if lang == "ja" else "failed")
+        return result.error or FAILED.in_language(lang)
     line = _short(blocking[0], lang)
     if blocking[0].severity == "warning":
-        line += "（警告。--strict により不合格）" if lang == "ja" else " (warning; fails --strict)"
+        line += FAILS_STRICT.in_language(lang)
     if len(blocking) > 1:
-        more = len(blocking) - 1
-        line += f"（ほか{more}件）" if lang == "ja" else f" (and {more} more)"
+        line += AND_MORE.in_language(lang).format(more=len(blocking) - 1)
     return line
 
 
-def _short(finding: Finding, lang: str) -> str:
+FAILED = Message("失敗", "failed")
+FAILS_STRICT = Message("（警告。--strict により不合格）", " (warning; fails --strict)")
+AND_MORE = Message("（ほか{more}件）", " (and {more} more)")
+
+
+def _short(finding: Finding, lang: Language) -> str:
     path = f" {finding.path}:" if finding.path else ":"
     return f"{finding.code}{path} {finding.message.in_language(lang)}"
 
 
-def _passed_text(result: FilingResult, lang: str) -> str:
+def _passed_text(result: FilingResult, lang: Language) -> str:
     """What a passing case × filing leaves for the log: its warnings, then the files written."""
     warnings = [f for f in result.findings if f.severity != "info"]
     lines = [findings_text(result.case, warnings, lang)] if warnings else []
@@ -145,7 +149,7 @@ def _seconds(value: float) -> str:
 
 
 def _junit_lines(
-    spool: ResultSpool, lang: str, timestamp: datetime | None, seconds: float | None
+    spool: ResultSpool, lang: Language, timestamp: datetime | None, seconds: float | None
 ) -> Iterator[str]:
     totals = _totals(spool)
     elapsed = _seconds(totals.seconds if seconds is None else seconds)
@@ -191,7 +195,7 @@ def write_report(
     spool: ResultSpool,
     kind: str,
     target: Path,
-    lang: str = "en",
+    lang: Language = "en",
     *,
     timestamp: datetime | None = None,
     seconds: float | None = None,

@@ -1,0 +1,1 @@
+"""Template linting: the names a template uses, Word habits, the text of a .docx."""

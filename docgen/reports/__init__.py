@@ -1,0 +1,1 @@
+"""Views of findings, deadlines and batches: text, JSON, JUnit, iCalendar."""
