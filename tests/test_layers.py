@@ -61,3 +61,18 @@ def test_no_module_imports_a_layer_above_its_own(path: Path) -> None:
     own = relative.parts[0].removesuffix(".py")
     above = sorted(p for p in imported_parts(path) if layer_of(p) > layer_of(own))
     assert not above, f"docgen/{relative} reaches up to {above}"
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """`docgen --help` (and completion, which runs on every TAB) imports click and docgen's own
+    thin modules only: pydantic, docxtpl, lxml and Babel load when a command needs them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from docgen.cli import main\n"
+        "heavy = ('pydantic', 'docxtpl', 'lxml', 'babel', 'jinja2', 'holidays')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -6,14 +6,17 @@ import difflib
 import types
 import typing
 from collections.abc import Sequence
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from docgen.case.locate import PathPart
-from docgen.case.model import Case
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []
@@ -25,6 +28,8 @@ def _models_in(annotation: object) -> list[type[BaseModel]]:
 
 def keys_at(path: Sequence[PathPart]) -> list[str]:
     """The keys the table at ``path`` accepts (its aliases where it has them)."""
+    from docgen.case.model import Case  # the model only when a key is misspelt: --help stays quick
+
     models: list[type[BaseModel]] = [Case]
     for part in path:
         if isinstance(part, int):
