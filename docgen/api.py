@@ -69,11 +69,12 @@ def render_case(
         formats=tuple(formats),
         strict=strict,
         templates=templates or TemplateSource(),
+        out_dir=Path(out_dir),
     )
     files, findings = render_all_or_nothing(loaded, options)
     if "pdf" in formats:
         files = _with_pdfs(files, keep_docx="docx" in formats)
-    written = write_files(Path(out_dir), files)
+    written = write_files(options.out_dir, files)
     return RenderOutcome(tuple(written), tuple(findings))
 
 

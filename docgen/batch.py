@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docgen.case.load import LoadedCase, load_case, read_source
@@ -44,14 +44,6 @@ PDF_CHUNK = 200
 """Documents a single LibreOffice run converts in a batch."""
 IN_FLIGHT_PER_WORKER = 4
 """Cases submitted ahead per worker: enough to keep workers busy, few enough to bound memory."""
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """Where a batch writes, and what it renders of each case (the options ``render`` takes)."""
-
-    out_dir: Path
-    render: RenderOptions = field(default_factory=RenderOptions)
 
 
 @dataclass(frozen=True)
@@ -169,7 +161,7 @@ def duplicate_ids(cases: Sequence[Path]) -> dict[Path, tuple[str, list[Path]]]:
 
 
 def duplicate_failures(
-    path: Path, ident: str, group: Sequence[Path], options: BatchOptions
+    path: Path, ident: str, group: Sequence[Path], options: RenderOptions
 ) -> list[FilingResult]:
     """The failed results of a case that shares its id: they name every case with that id."""
     files = " and ".join(str(p) for p in group)
@@ -181,16 +173,16 @@ def duplicate_failures(
     )
     return [
         FilingResult(str(path), ident, name, False, (), (), error)
-        for name in options.render.filings or ("*",)
+        for name in options.filings or ("*",)
     ]
 
 
-def render_case_filings(path: Path, options: BatchOptions) -> list[FilingResult]:
+def render_case_filings(path: Path, options: RenderOptions) -> list[FilingResult]:
     """Every requested filing of one case, each on its own (runs in a worker process)."""
-    names, started = options.render.filings, time.perf_counter()
+    names, started = options.filings, time.perf_counter()
     try:
         loaded = load_case(path)
-        filings = chosen_filings(loaded, options.render)
+        filings = chosen_filings(loaded, options)
     except DocgenError as exc:
         return _timed(started, [_failure(path, None, name, exc) for name in names or ("*",)])
     except Exception as exc:  # a defect of docgen costs this case, never the batch
@@ -210,7 +202,7 @@ def _timed(started: float, results: list[FilingResult]) -> list[FilingResult]:
     return [replace(result, seconds=share) for result in results]
 
 
-def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
+def _render_filing(loaded: LoadedCase, filing: Filing, options: RenderOptions) -> FilingResult:
     try:
         return _render_and_write(loaded, filing, options)
     except DocgenError as exc:  # a broken template, or an output that cannot be written
@@ -219,11 +211,11 @@ def _render_filing(loaded: LoadedCase, filing: Filing, options: BatchOptions) ->
         return _crash(loaded.path, loaded, filing.id, exc)
 
 
-def _render_and_write(loaded: LoadedCase, filing: Filing, options: BatchOptions) -> FilingResult:
-    rendered = render_filing(loaded, filing, options.render)
+def _render_and_write(loaded: LoadedCase, filing: Filing, options: RenderOptions) -> FilingResult:
+    rendered = render_filing(loaded, filing, options)
     if not rendered.ok:
         return _result(loaded, filing.id, False, rendered.findings)
-    findings, formats = rendered.findings, options.render.formats
+    findings, formats = rendered.findings, options.formats
     written = [str(p) for p in write_files(options.out_dir, list(rendered.files))]
     if "pdf" not in formats:
         return _result(loaded, filing.id, True, findings, tuple(written))
@@ -272,14 +264,14 @@ def _crash(path: Path, loaded: LoadedCase | None, filing: str, exc: Exception) -
     )
 
 
-def _lost(path: Path, options: BatchOptions) -> list[FilingResult]:
+def _lost(path: Path, options: RenderOptions) -> list[FilingResult]:
     error = (
         "the worker process rendering this case stopped (killed, or out of memory), and so did "
         "a process rendering it alone; it was not rendered"
     )
     return [
         FilingResult(str(path), None, name, False, (), (), error)
-        for name in options.render.filings or ("*",)
+        for name in options.filings or ("*",)
     ]
 
 
@@ -355,7 +347,7 @@ def _watch_parent(parent: int, direct: bool) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _work(case: Path, options: BatchOptions) -> list[FilingResult]:
+def _work(case: Path, options: RenderOptions) -> list[FilingResult]:
     """:func:`render_case_filings` in a worker, which exits if the main process dies meanwhile."""
     try:
         return render_case_filings(case, options)
@@ -365,7 +357,7 @@ def _work(case: Path, options: BatchOptions) -> list[FilingResult]:
 
 def run_batch(
     cases: Sequence[Path],
-    options: BatchOptions,
+    options: RenderOptions,
     jobs: int,
     on_lost: Callable[[int], object] | None = None,
 ) -> Iterator[list[FilingResult]]:
@@ -389,7 +381,7 @@ def run_batch(
 
 
 def _run_pool(
-    pending: deque[Path], options: BatchOptions, jobs: int
+    pending: deque[Path], options: RenderOptions, jobs: int
 ) -> Generator[list[FilingResult], None, list[Path]]:
     """Render ``pending`` in one pool; the cases whose results a lost worker took with it."""
     window: deque[tuple[Path, Future[list[FilingResult]]]] = deque()
@@ -427,7 +419,7 @@ def _run_pool(
 def _outcome(
     case: Path,
     future: Future[list[FilingResult]],
-    options: BatchOptions,
+    options: RenderOptions,
     timeout: float | None = None,
 ) -> list[FilingResult]:
     """The results of one case's future; BrokenProcessPool when its worker was lost."""
@@ -436,10 +428,10 @@ def _outcome(
     except (BrokenProcessPool, TimeoutError):
         raise
     except Exception as exc:  # e.g. a result that could not be sent back
-        return [_crash(case, None, name, exc) for name in options.render.filings or ("*",)]
+        return [_crash(case, None, name, exc) for name in options.filings or ("*",)]
 
 
-def _render_alone(case: Path, options: BatchOptions) -> list[FilingResult]:
+def _render_alone(case: Path, options: RenderOptions) -> list[FilingResult]:
     """One case in a process of its own: if that process is lost too, only this case fails."""
     with ProcessPoolExecutor(1, initializer=_init_worker, initargs=(os.getpid(),)) as solo:
         try:
@@ -521,7 +513,6 @@ class PdfQueue:
 
 
 __all__ = [
-    "BatchOptions",
     "FilingResult",
     "FoundCase",
     "PdfQueue",

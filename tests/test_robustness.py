@@ -648,7 +648,6 @@ def test_one_bad_case_fails_on_its_own(runner: CliRunner, tmp_path: Path) -> Non
 def test_a_case_that_crashes_docgen_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from docgen.batch import BatchOptions
     from docgen.render.document import RenderOptions
 
     root = tmp_path / "m"
@@ -658,7 +657,7 @@ def test_a_case_that_crashes_docgen_fails_alone(
         raise OverflowError("date value out of range")
 
     monkeypatch.setattr(docgen.batch, "render_filing", explode)
-    options = BatchOptions(tmp_path / "out", RenderOptions(filings=("disclosure-petition",)))
+    options = RenderOptions(filings=("disclosure-petition",), out_dir=tmp_path / "out")
     (result,) = render_case_filings(root / "good" / "case.toml", options)
     assert not result.ok
     assert result.error is not None and "OverflowError: date value out of range" in result.error

@@ -88,18 +88,15 @@ def batch(
         _check_report_target(Path(report[1]))
     timestamp = _report_timestamp() if report and report[0] == "junit" else None
     chosen_formats = api.parse_choices(formats, api.FORMATS, "format") or ["docx"]
-    options = batching.BatchOptions(
-        out_dir=Path(out_dir),
-        render=RenderOptions(
-            filings=tuple(api.validate_filing_names(filings)),
-            languages=tuple(
-                as_language(name)
-                for name in api.parse_choices(langs, LANGUAGES, "language") or ()
-            ),
-            formats=tuple(chosen_formats),
-            strict=strict,
-            templates=TemplateSource.from_option(templates),
+    options = RenderOptions(
+        filings=tuple(api.validate_filing_names(filings)),
+        languages=tuple(
+            as_language(name) for name in api.parse_choices(langs, LANGUAGES, "language") or ()
         ),
+        formats=tuple(chosen_formats),
+        strict=strict,
+        templates=TemplateSource.from_option(templates),
+        out_dir=Path(out_dir),
     )
     found = batching.discover(paths)
     if not found and not allow_empty:

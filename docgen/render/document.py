@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docgen.case.load import LoadedCase
 from docgen.case.model import localized
@@ -29,6 +30,8 @@ class RenderOptions:
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
     templates: TemplateSource = field(default_factory=TemplateSource)
+    out_dir: Path = Path("out")
+    """Where the files go: ``<out_dir>/<case id>/<filing>.<lang>.<format>``."""
 
 
 @dataclass(frozen=True)
