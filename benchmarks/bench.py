@@ -203,6 +203,10 @@ def main() -> None:
             for jobs in (1, 2):
                 mib = peak_memory_mib(folder, _fresh(root / f"memory-{number}-{jobs}"), jobs)
                 row(f"peak memory, {label} cases, --jobs {jobs}", f"{mib:.0f} MiB", "flat")
+        if not options.quick:
+            most = make_cases(root / "most", 2000)
+            mib = peak_memory_mib(most, _fresh(root / "memory-2000"), 2)
+            row("peak memory, 2000 cases, --jobs 2", f"{mib:.0f} MiB", "flat")
         fastest, median = best_wall(["--help"])
         row("`docgen --help` wall time", f"{fastest:.0f} ms (median {median:.0f})", "< 150 ms")
         fastest, median = best_wall(["check", str(BASE)])
