@@ -295,6 +295,30 @@ def test_the_demand_letter_claims_each_head_and_the_deadline(tmp_path: Path) -> 
     assert "Japanese original governs" in english
 
 
+def test_the_demand_letter_sets_the_apology_apart_and_signs_as_the_attorney(
+    tmp_path: Path,
+) -> None:
+    text = rendered("demand-letter", "ja", tmp_path)
+    # the sender block: the office's address belongs to the attorney, the client and the
+    # attorney who signs close it
+    assert (
+        "荻窪中央法律事務所\n電話　03-1398-2260　FAX　03-1398-2261\n"
+        "通知人　中村 美咲\n上記通知人代理人弁護士　森本 健太\n" in text
+    )
+    # the apology demanded is quoted text, not the letter's own "私は…"
+    assert "（謝罪文の内容）\n\n「私は、令和8年7月、" in text
+    assert "\n私は、令和8年7月" not in text
+    assert text.rstrip().endswith("草々") and text.count("冠省") == 1
+    english = rendered("demand-letter", "en", tmp_path)
+    # one term for the client, and one attorney writes in the first person singular
+    assert "Our client: Misaki Nakamura\nAttorney for our client: Kenta Morimoto" in english
+    assert "Sender:" not in english and "the sender " not in english
+    assert "the sender's" not in english
+    assert "I write to you as the attorney for Misaki Nakamura" in english
+    assert "I accordingly demand" in english and "to me, not to our client." in english
+    assert '(Text of the apology)\n\n"In July 2026 I posted' in english
+
+
 def test_the_complaint_claims_delay_damages_before_the_right_court(tmp_path: Path) -> None:
     text = rendered("damages-complaint", "ja", tmp_path)
     assert text.startswith("# 訴状")
@@ -330,3 +354,57 @@ def test_the_sample_checks_without_errors() -> None:
             f for f in filing_findings(loaded.case, get_filing(filing)) if f.severity == "error"
         ]
         assert errors == []
+
+
+def test_the_complaint_is_signed_and_sealed_and_numbers_its_conclusion(tmp_path: Path) -> None:
+    # 民事訴訟規則2条1項: the complaint bears the name and seal of the party or the attorney;
+    # the よって書き is a numbered section of 請求の原因 (第1 / 1 / (1)), not a stray heading,
+    # and the total of the damage is stated, not left as a heading without a body
+    text = rendered("damages-complaint", "ja", tmp_path)
+    assert "原告訴訟代理人弁護士　森本 健太　印\n" in text
+    assert "### 結語" not in text
+    assert "### 6　結論\n\nよって、原告は、被告に対し、" in text
+    assert (
+        "#### (4)　合計　274万5000円\n\n以上(1)ないし(3)の損害の合計は、金274万5000円である。"
+        in text
+    )
+    english = rendered("damages-complaint", "en", tmp_path)
+    assert "Attorney for the Plaintiff: Kenta Morimoto (seal)\n" in english
+    assert "### 6 Conclusion\n\nThe plaintiff therefore claims" in english
+    assert "#### (5) Summary" in english and "#### (5) Conclusion" not in english
+    assert "The damage in (1) to (3) above totals JPY 2,745,000." in english
+    assert (
+        "The plaintiff, whose occupation is Piano teacher (runs the Nakamura Piano School), is"
+        in english
+    )
+    assert "(occupation:" not in english
+
+
+def test_a_complaint_in_person_gives_the_plaintiffs_address_for_service_and_phone(
+    write_case: Callable[[str], Path], tmp_path: Path
+) -> None:
+    # 民事訴訟規則53条4項: the plaintiff's phone; the plaintiff's own address is where the
+    # court serves documents when no attorney acts
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index("[[attorneys]]")
+    text = text[:start] + text[text.index("\n\n", start) + 2 :]
+    outcome = render_case(
+        write_case(text),
+        "damages-complaint",
+        out_dir=tmp_path,
+        languages=["ja", "en"],
+        formats=["md"],
+    )
+    ja, en = (p.read_text(encoding="utf-8") for p in sorted(outcome.written, reverse=True))
+    assert "原告　中村 美咲　印\n" in ja
+    assert "訴訟委任状" not in ja
+    parties = ja.split("# 当事者目録", 1)[1]
+    assert (
+        "東京都杉並区阿佐谷南九丁目8番2号（送達場所）\n\n電話　03-1375-0912\n\n原告　中村 美咲\n"
+        in parties
+    )
+    assert "Plaintiff: Misaki Nakamura (seal)\n" in en
+    assert (
+        "9-8-2 Asagaya-minami, Suginami-ku, Tokyo (address for service)\n\n"
+        "Telephone: 03-1375-0912\n\nPlaintiff: Misaki Nakamura\n"
+    ) in en.split("# List of Parties", 1)[1]

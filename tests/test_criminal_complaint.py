@@ -322,7 +322,7 @@ def test_parties_purpose_and_attachments(complaint: Callable[..., str]) -> None:
     assert ja.startswith("# 告訴状\n")
     assert "警視庁北沢警察署長　殿" in ja
     assert (
-        "告訴人\n住居　東京都世田谷区北沢九丁目1番2号\n氏名　山田 花子\n生年月日　平成3年6月14日（35歳）"
+        "告訴人\n住居　東京都世田谷区北沢九丁目1番2号\n氏名　山田 花子　印\n生年月日　平成3年6月14日（35歳）"
         in ja
     )
     assert "被告訴人\n住居　不詳\n氏名　不詳\n使用アカウント　@someone" in ja
@@ -561,7 +561,7 @@ SON_TOML = (
 def test_a_relative_complains_for_a_deceased_victim(complaint: Callable[..., str]) -> None:
     ja = complaint(police_extra=SON_TOML)
     assert (
-        "告訴人\n住居　東京都杉並区阿佐谷北九丁目2番1号\n氏名　山田 一郎\n被害者との関係　長男（直系の親族）\n\n"
+        "告訴人\n住居　東京都杉並区阿佐谷北九丁目2番1号\n氏名　山田 一郎　印\n被害者との関係　長男（直系の親族）\n\n"
         "被害者\n住居　東京都世田谷区北沢九丁目1番2号\n氏名　亡　山田 花子\n生年月日　平成3年6月14日\n"
         "死亡日　令和8年10月1日\n"
     ) in ja
@@ -596,3 +596,16 @@ def test_a_legal_representative_complains_under_ccp_231_1(make: Make) -> None:
     standing = rules_complaint.standing(make(police=police(complainant=mother)))
     assert standing is not None and standing.ja == "刑事訴訟法231条1項"
     assert rules_complaint.standing(make()) is None
+
+
+def test_the_complaint_bears_a_place_for_the_seal(complaint: Callable[..., str]) -> None:
+    # the one who files signs and seals: the complainant in person, or the attorney
+    ja = complaint()
+    assert "氏名　山田 花子　印\n生年月日" in ja
+    assert "Name: Hanako Yamada (seal)\nDate of birth" in complaint("en")
+    represented = complaint(attorney=True)
+    assert "氏名　山田 花子\n生年月日" in represented
+    assert "弁護士　高橋 誠　印\n" in represented
+    english = complaint("en", attorney=True)
+    assert "Name: Hanako Yamada\nDate of birth" in english
+    assert "Attorney-at-law: Makoto Takahashi (seal)\n" in english

@@ -188,7 +188,9 @@ def test_the_petition_asks_for_provisional_deletion_in_the_provisional_voice(
     )
 
 
-def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(render: Callable[..., str], filing: str) -> None:
+def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(
+    render: Callable[..., str], filing: str
+) -> None:
     ja = render(injunction_case())
     necessity = section(ja, "### 2 保全の必要性", "### 3 担保")
     assert "本件投稿は現在も閲覧でき、債権者の勤務先の同僚にも拡散している（疎甲1）。" in necessity
@@ -235,7 +237,9 @@ def test_reposts_and_quotes_carry_their_original(render: Callable[..., str], fil
     assert "Reposted post: @someone, https://x.com/someone/status/1834567890123456789" in en
 
 
-def test_a_locked_post_is_readable_by_its_approved_followers(render: Callable[..., str], filing: str) -> None:
+def test_a_locked_post_is_readable_by_its_approved_followers(
+    render: Callable[..., str], filing: str
+) -> None:
     locked = MINIMAL_CASE.replace(
         'evidence = ["1"]\n\n[claim]',
         'visibility = "protected"\nfollowers = 48\nevidence = ["1"]\n\n[claim]',
@@ -248,7 +252,9 @@ def test_a_locked_post_is_readable_by_its_approved_followers(render: Callable[..
     assert "a so-called locked account" in en and "approved followers was 48." in en
 
 
-def test_an_insult_pleads_the_socially_tolerable_limit(render: Callable[..., str], filing: str) -> None:
+def test_an_insult_pleads_the_socially_tolerable_limit(
+    render: Callable[..., str], filing: str
+) -> None:
     ja = render(injunction_case(rights='["honor_feeling"]'))
     assert (
         "仮処分により保全すべき権利　人格権（名誉感情）に基づく妨害排除請求権としての削除請求権"
@@ -265,7 +271,9 @@ def test_an_insult_pleads_the_socially_tolerable_limit(render: Callable[..., str
     assert "人格権（名誉権及び名誉感情）に基づく妨害排除請求権" in both
 
 
-def test_privacy_and_copyright_name_their_own_basis(render: Callable[..., str], filing: str) -> None:
+def test_privacy_and_copyright_name_their_own_basis(
+    render: Callable[..., str], filing: str
+) -> None:
     ja = render(injunction_case(rights='["reputation", "privacy", "copyright"]'))
     assert (
         "仮処分により保全すべき権利　人格権（名誉権及びプライバシー権）に基づく妨害排除請求権及び"
@@ -292,8 +300,10 @@ def test_the_annexes_and_the_parties(render: Callable[..., str], filing: str) ->
     assert "債権者　株式会社みなと精機\n\n上記代表者代表取締役　港 一郎" in parties
     assert "東京都千代田区麹町八丁目4番5号（送達場所）" in parties
     assert "債務者　エックス・コープ（X Corp.）" in parties
-    assert "上記代表者　【代表者の資格・氏名（登記事項証明書のとおり記載）】" in parties
-    assert "上記日本における代表者　【日本における代表者（登記事項証明書のとおり記載）】" in parties
+    # the blanks X2 announces, with no note to the drafter inside them
+    assert "上記代表者　【代表者の資格・氏名】\n" in parties
+    assert "上記日本における代表者　【日本における代表者】\n" in parties
+    assert "登記事項証明書のとおり" not in ja
 
     domestic = render(injunction_case(platform=DOMESTIC_PLATFORM))
     annexes = section(domestic, "## 附属書類", "（別紙）")
@@ -522,3 +532,23 @@ def test_d16_an_offline_post_is_left_out(filing: str) -> None:
     case = make(posts=[post(), post(url="https://x.com/s/status/2", still_online=False)])
     assert found(ri.d16_offline_posts_left_out(case)) == [("D16", "info", "posts[2].still_online")]
     assert ri.d16_offline_posts_left_out(make()) == []
+
+
+def test_signed_and_sealed_with_plain_blanks_in_english(
+    render: Callable[..., str], filing: str
+) -> None:
+    # 民事保全規則6条, 民事訴訟規則2条1項: the petition bears the attorney's name and seal
+    ja = render(injunction_case(attorney=True, corporation=True))
+    head = ja.split("当事者の表示", 1)[0]
+    assert head.rstrip().endswith("　印")
+    assert "代理人弁護士" in head
+    en = render(injunction_case(attorney=True, corporation=True), "en")
+    head = en.split("Indication of the Parties", 1)[0]
+    assert "Attorney for the Obligee: " in head and head.rstrip().endswith(" (seal)")
+    parties = en.split("# List of Parties", 1)[1]
+    assert "Representative of the above: [representative]\n" in parties
+    assert "Representative of the above in Japan: [representative in Japan]\n" in parties
+    assert "certificate of registered matters]" not in en
+    in_person = render(injunction_case())
+    assert "\n債権者　" in in_person.split("当事者の表示", 1)[0]
+    assert in_person.split("当事者の表示", 1)[0].rstrip().endswith("　印")

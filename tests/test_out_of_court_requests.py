@@ -327,7 +327,7 @@ def test_request_to_the_platform_is_the_form(draft: Callable[..., str]) -> None:
     ja = draft(REQUEST)
     assert "至 エックス・コープ（X Corp.） 御中" in ja
     assert (
-        "［権利を侵害されたと主張する者］（請求者）\n住所　東京都世田谷区北沢九丁目1番2号\n氏名　山田 花子\n電話　03-1000-0000"
+        "［権利を侵害されたと主張する者］（請求者）\n住所　東京都世田谷区北沢九丁目1番2号\n氏名　山田 花子　印\n電話　03-1000-0000"
         in ja
     )
     assert "# 発信者情報開示請求書" in ja
@@ -352,6 +352,30 @@ def test_request_to_the_platform_is_the_form(draft: Callable[..., str]) -> None:
     assert "| 証拠 | 添付のとおり<br>資料1　投稿のスクリーンショット |" in ja
     for absent in ("申立人", "相手方", "甲1", "債権者"):
         assert absent not in ja
+
+
+def test_request_is_sealed_and_the_note_on_the_sender_has_its_own_heading(
+    draft: Callable[..., str],
+) -> None:
+    ja = draft(REQUEST)
+    # in person: the requester seals the form (TELESA: 氏名 + 印)
+    assert "氏名　山田 花子　印\n" in ja
+    # the paragraph on what the sender will see is not part of the last reason
+    assert "### 2　発信者に示される情報について\n\n請求者は、貴社が発信者の意見を聴くに当たり" in ja
+    en = draft(REQUEST, lang="en")
+    assert "Name: Hanako Yamada (seal)\n" in en
+    assert "### 2. Information Shown to the Sender\n\nThe requester understands" in en
+
+
+def test_the_attorney_seals_the_request(tmp_path: Path) -> None:
+    outcome = render_case(
+        sample("nakamura-whole-chain"), REQUEST, out_dir=tmp_path, languages=["ja"], formats=["md"]
+    )
+    (path,) = outcome.written
+    ja = path.read_text(encoding="utf-8")
+    assert "上記代理人弁護士　森本 健太　印\n" in ja
+    assert "氏名　中村 美咲\n連絡先　下記代理人" in ja  # the client does not seal
+    assert "### 2　発信者に示される情報について" in ja
 
 
 def test_request_to_the_access_provider(draft: Callable[..., str]) -> None:

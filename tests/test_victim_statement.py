@@ -333,3 +333,17 @@ def test_english_is_a_translation_of_the_victims_statement(statement: Callable[.
     )
     assert "## 3. The Harm I Suffered\n\nAfter seeing the post I could not sleep" in en
     assert "petitioner" not in en and "victim" not in en.lower()
+
+
+def test_dated_the_day_its_exhibit_entry_says_it_was_made(statement: Callable[..., str]) -> None:
+    # the 証拠説明書 gives the statement's 作成年月日 from its [[evidence]] entry: the statement
+    # itself bears that date, not the date of the filing it is offered with
+    listed = (
+        STATEMENT
+        + '\n[[evidence]]\nid = "9"\ntitle = "陳述書"\nkind = "statement"\nmade_at = 2026-11-18\n'
+    )
+    assert statement(listed).startswith("# 陳述書\n\n令和8年11月18日\n")
+    assert statement(listed, lang="en").count("November 18, 2026") >= 1
+    assert "November 22, 2026" not in statement(listed, lang="en").split("##", 1)[0]
+    # no statement listed: the matter's date
+    assert statement().startswith("# 陳述書\n\n令和8年11月22日\n")

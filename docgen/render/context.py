@@ -168,6 +168,11 @@ def _case_info(case: Case, loc: Localizer) -> Context:
     return {
         "id": case.case.id,
         "date": case.document_date,
+        # the day the victim's statement was made, as its exhibit entry records it (kind
+        # "statement"): the statement is dated that day, as the 証拠説明書 says
+        "statement_date": next(
+            (e.made_at for e in case.evidence if e.kind == "statement" and e.made_at), None
+        ),
         "related_case": None
         if related is None
         else {
