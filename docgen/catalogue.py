@@ -35,6 +35,7 @@ DOCGEN_RULES = frozenset(
         "C8",  # a damages head without its basis
         "C9",  # delay damages starting before the tort
         "C10",  # the apology asked in the letter is not claimed in the complaint
+        "C11",  # a concealed plaintiff's address needs the court's secrecy order (民訴法133条)
         "V1",  # a victim's statement speaking of the victim in the third person
         "V2",  # a victim's statement not listed as [[evidence]] of kind "statement"
         "V3",  # a victim's statement mixing です・ます into its である style

@@ -313,7 +313,7 @@ def test_the_respondent_and_the_attachments(render: Callable[..., str]) -> None:
     ja = render(ap_case())
     parties = section(ja, "# 当事者目録", "# 発信者情報目録")
     assert (
-        "相手方　株式会社NTTドコモ\n\n上記代表者　【代表者の資格・氏名（登記事項証明書のとおり記載）】"
+        "相手方　株式会社NTTドコモ\n\n上記代表者　【代表者の資格・氏名】"
         in parties
     )
     annexed = section(ja, "## 附属書類", "# 当事者目録")

@@ -249,6 +249,26 @@ def test_c10_apology_not_claimed_in_the_complaint(make: Make) -> None:
     assert found(rc.c10_apology_not_sued_for(sorry)) == [("C10", "info", "damages.apology")]
 
 
+def test_c11_a_concealed_plaintiff_needs_the_secrecy_order(make: Make) -> None:
+    assert rc.c11_concealed_plaintiff(make()) == []
+    hidden = make(victim={"conceal_address": True})
+    assert found(rc.c11_concealed_plaintiff(hidden)) == [
+        ("C11", "warning", "victim.conceal_address")
+    ]
+    assert "秘匿決定" in rc.c11_concealed_plaintiff(hidden)[0].message.ja
+    assert "C11" in {f.code for f in filing_findings(hidden, get_filing("damages-complaint"))}
+
+
+def test_the_missing_poster_is_named_in_each_filing_s_own_words(make: Make) -> None:
+    case = make(police={"offender": {"account": "@someone"}})
+    for filing, document in (
+        ("demand-letter", "the letter"),
+        ("damages-complaint", "the complaint"),
+    ):
+        messages = [f.message.en for f in filing_findings(case, get_filing(filing))]
+        assert any(m.startswith("`police.offender.name` is missing: " + document) for m in messages)
+
+
 def test_the_poster_must_be_named_with_an_address(make: Make) -> None:
     case = make(police={"offender": {"account": "@someone"}})
     for filing in ("demand-letter", "damages-complaint"):

@@ -205,9 +205,9 @@ def test_caption_date_court_and_signer(
     )
     path = write_case(with_attorney, "attorney")
     signed = _render(path, "preservation-evidence", "ja", "md", tmp_path / "a").read_text("utf-8")
-    assert "債権者代理人弁護士　高橋 誠" in signed.splitlines()
+    assert "債権者代理人弁護士　高橋 誠　印" in signed.splitlines()  # 記名押印 (民訴規則2条)
     signed = _render(path, "petition-evidence", "ja", "md", tmp_path / "b").read_text("utf-8")
-    assert "申立人手続代理人弁護士　高橋 誠" in signed.splitlines()
+    assert "申立人手続代理人弁護士　高橋 誠　印" in signed.splitlines()
 
 
 def test_render_all_writes_the_preservation_petitions_explanation(tmp_path: Path) -> None:

@@ -314,8 +314,8 @@ def test_the_annexes_and_the_parties(render: Callable[..., str], filing: str) ->
     assert "債権者　株式会社みなと精機\n\n上記代表者代表取締役　港 一郎" in parties
     assert f"{OFFICE_ADDRESS}（送達場所）" in parties
     assert "債務者　エックス・コープ（X Corp.）" in parties
-    assert "上記代表者　【代表者の資格・氏名（登記事項証明書のとおり記載）】" in parties
-    assert "上記日本における代表者　【日本における代表者（登記事項証明書のとおり記載）】" in parties
+    assert "上記代表者　【代表者の資格・氏名】" in parties
+    assert "上記日本における代表者　【日本における代表者】" in parties
 
     in_person = render(provisional_case(), filing)
     annexes = section(in_person, "## 附属書類", "（別紙）")

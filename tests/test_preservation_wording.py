@@ -118,12 +118,12 @@ def test_the_obligors_representative_is_named_or_left_as_a_placeholder(render: C
     ja = render(preservation_case())
     parties = section(ja, "# 当事者目録", "# 発信者情報目録")
     assert (
-        "債務者　株式会社NTTドコモ\n\n上記代表者　【代表者の資格・氏名（登記事項証明書のとおり記載）】"
+        "債務者　株式会社NTTドコモ\n\n上記代表者　【代表者の資格・氏名】"
         in parties
     )
     en = render(preservation_case(), "en")
     assert (
-        "Representative of the above: [Representative: title and name as in the certificate of registered matters]"
+        "Representative of the above: [representative]"
         in en
     )
 
@@ -148,11 +148,11 @@ network = "fixed"
 evidence = ["3"]
 """
     ja = render_unchecked(preservation_case(access_provider=foreign))
-    assert "上記日本における代表者　【日本における代表者（登記事項証明書のとおり記載）】" in ja
+    assert "上記日本における代表者　【日本における代表者】" in ja
     assert "資格証明書（債務者。訳文を含む。）" in ja
     en = render_unchecked(preservation_case(access_provider=foreign), "en")
     assert (
-        "Representative of the above in Japan: [Representative in Japan: as in the certificate of registered matters]"
+        "Representative of the above in Japan: [representative in Japan]"
         in en
     )
     assert "obligor (with a Japanese translation)" in en

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docgen.case.markup import cited_ids
 from docgen.case.model import Case, Evidence
 from docgen.filings.base import CLAIM_PLEADING, Filing, Requirement, text_at
-from docgen.filings.demand_letter import HEADS, OFFENDER_ADDRESS, OFFENDER_NAME
+from docgen.filings.demand_letter import HEADS, offender_has
 from docgen.filings.requirements import CONCEALED_ADDRESS_HAS_AN_OFFICE, PLEADED_INFRINGEMENT
 from docgen.filings.voice import CIVIL_SUIT
 from docgen.findings import Message
@@ -33,6 +33,8 @@ def exhibits(case: Case) -> list[Evidence]:
     return [e for e in case.evidence if e.id in cited]
 
 
+COMPLAINT = Message("訴状", "the complaint")
+
 FILING = Filing(
     id=FILING_ID,
     aliases=("damages", "lawsuit"),
@@ -45,8 +47,8 @@ FILING = Filing(
     stamp=damages_complaint_stamp,
     requirements=(
         CONCEALED_ADDRESS_HAS_AN_OFFICE,
-        OFFENDER_NAME,
-        OFFENDER_ADDRESS,
+        offender_has("name", COMPLAINT),
+        offender_has("address", COMPLAINT),
         *PLEADED_INFRINGEMENT,
         HEADS,
         Requirement(

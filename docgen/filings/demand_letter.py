@@ -19,7 +19,9 @@ def nothing_attached(case: Case) -> list[Evidence]:
     return []
 
 
-def _offender_has(key: str) -> Requirement:
+def offender_has(key: str, document: Message) -> Requirement:
+    """The identified poster's ``name`` or ``address``, which ``document`` is addressed to or
+    names as the defendant."""
     name = {"name": ("氏名", "name"), "address": ("住所", "address")}[key]
     return Requirement(
         f"police.offender.{key}",
@@ -29,15 +31,16 @@ def _offender_has(key: str) -> Requirement:
             and getattr(c.police.offender, key) is not None
         ),
         Message(
-            f"通知書は判明した発信者に宛てて送るため、その{name[0]}（開示された{name[0]}）が必要です",
-            f"the letter is sent to the identified poster, so the poster's {name[1]} (as "
+            f"{document.ja}は判明した発信者を相手とするため、その{name[0]}（開示された{name[0]}）が必要です",
+            f"{document.en} is directed at the identified poster, so the poster's {name[1]} (as "
             "disclosed) is needed",
         ),
     )
 
 
-OFFENDER_NAME = _offender_has("name")
-OFFENDER_ADDRESS = _offender_has("address")
+LETTER = Message("通知書", "the letter")
+OFFENDER_NAME = offender_has("name", LETTER)
+OFFENDER_ADDRESS = offender_has("address", LETTER)
 HEADS = Requirement(
     "damages.heads",
     lambda c: c.damages is not None and bool(c.damages.heads),

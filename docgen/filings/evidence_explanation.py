@@ -26,7 +26,7 @@ def evidence_explanation(parent: Filing) -> Filing:
                 lambda c: bool(parent.exhibits(c)),
                 Message(
                     f"{parent.title.ja}が引用する証拠がありません",
-                    "the petition it accompanies cites no evidence",
+                    f"the {parent.title.en} it accompanies cites no evidence",
                 ),
             ),
         ),

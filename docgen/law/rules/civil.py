@@ -441,6 +441,30 @@ def c10_apology_not_sued_for(case: Case) -> list[Finding]:
     ]
 
 
+def c11_concealed_plaintiff(case: Case) -> list[Finding]:
+    """C11: a complaint states the plaintiff's address; one kept from the poster needs the court's
+    order keeping it secret (民訴法133条), applied for with the complaint."""
+    if not case.victim.conceal_address:
+        return []
+    return [
+        finding(
+            "C11",
+            "warning",
+            "victim.conceal_address",
+            "訴状には原告の住所を記載します（民訴法134条2項1号、民訴規則2条1項1号）。"
+            "住所を被告に知られないようにするには、訴状とともに秘匿決定の申立て（民訴法133条1項）を"
+            "し、秘匿事項届出書面を提出して、訴状には代替住所を記載します。当事者目録は住所を空けて"
+            "います。",
+            "a complaint states the plaintiff's address (Code of Civil Procedure 134(2)(i), Rules "
+            "2(1)(i)); to keep it from the defendant, apply with the complaint for an order "
+            "keeping it secret (Code of Civil Procedure 133(1)), file the address separately, and "
+            "give the substitute address in the complaint. The List of Parties leaves the "
+            "address blank.",
+            "民訴法133条・134条2項1号 [P]",
+        )
+    ]
+
+
 DEMAND_LETTER_RULES = (
     c1_limitation,
     c2_other_head_titled,
@@ -458,4 +482,5 @@ COMPLAINT_RULES = (
     c8_head_basis,
     c9_interest_start,
     c10_apology_not_sued_for,
+    c11_concealed_plaintiff,
 )
