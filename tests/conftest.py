@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import copy
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
+
+if TYPE_CHECKING:
+    from docgen.case.model import Case
+    from docgen.findings import Finding
+
+Make = Callable[..., "Case"]
+"""``make(section=value, …)``: a case built from a test module's BASE data."""
+
+
+def case_builder(base: Mapping[str, Any]) -> Make:
+    """``make(section=value, …)``: ``base`` with each given table merged key by key and every
+    other value (lists included) replaced, validated as a case."""
+    from docgen.case.model import Case
+
+    def build(**sections: Any) -> Case:
+        data = copy.deepcopy(dict(base))
+        for key, value in sections.items():
+            if isinstance(value, dict) and isinstance(data.get(key), dict):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+        return Case.model_validate(data)
+
+    return build
+
+
+def found(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
+    """(code, severity, key path) of each finding: what a rule test compares."""
+    return [(f.code, f.severity, f.path) for f in findings]
+
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -8,7 +8,6 @@ sought with delay damages, the court without the disclosure division, the stamps
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,14 +18,12 @@ from click.testing import CliRunner
 
 from docgen.api import render_case
 from docgen.case.load import load_case
-from docgen.case.model import Case
 from docgen.check import filing_findings
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.findings import Finding
 from docgen.law.fees import filing_fee
 from docgen.law.rules import civil as rc
-from tests.conftest import sample
+from tests.conftest import Make, case_builder, found, sample
 
 PLUS9 = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 25)
@@ -66,7 +63,6 @@ BASE: dict[str, Any] = {
     },
     "evidence": [{"id": "1", "title": "スクリーンショット", "kind": "screenshot"}],
 }
-Make = Callable[..., Case]
 
 
 @pytest.fixture(autouse=True, params=["demand-letter damages-complaint"], ids=["civil"])
@@ -77,20 +73,8 @@ def tag(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def make() -> Make:
-    def build(**sections: Any) -> Case:
-        data = copy.deepcopy(BASE)
-        for key, value in sections.items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            else:
-                data[key] = value
-        return Case.model_validate(data)
+    return case_builder(BASE)
 
-    return build
-
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 # ---------------------------------------------------------------------------------------------

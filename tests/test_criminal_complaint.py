@@ -8,7 +8,6 @@ test, the shared claim texts).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,13 +18,12 @@ from click.testing import CliRunner
 
 from docgen.api import render_case
 from docgen.case.load import load_case
-from docgen.case.model import Case, LocalizedTable
+from docgen.case.model import LocalizedTable
 from docgen.check import filing_findings
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.findings import Finding
 from docgen.law.rules import complaint as rules_complaint
-from tests.conftest import MINIMAL_CASE, sample
+from tests.conftest import MINIMAL_CASE, Make, case_builder, found, sample
 
 PLUS9 = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -50,7 +48,6 @@ BASE: dict[str, Any] = {
     "police": {"offenses": ["defamation"], "wants_punishment": True},
 }
 
-Make = Callable[..., Case]
 
 
 @pytest.fixture(autouse=True, params=[FILING], ids=[FILING])
@@ -62,26 +59,12 @@ def filing_id(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def make() -> Make:
-    """``make(section=value, …)``: BASE with tables merged key by key and lists replaced."""
-
-    def build(**sections: Any) -> Case:
-        data = copy.deepcopy(BASE)
-        for key, value in sections.items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            else:
-                data[key] = value
-        return Case.model_validate(data)
-
-    return build
+    return case_builder(BASE)
 
 
 def post(**changes: Any) -> dict[str, Any]:
     return {**BASE_POST, **changes}
 
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 def police(**changes: Any) -> dict[str, Any]:

@@ -19,9 +19,8 @@ from docgen.case.load import load_case
 from docgen.case.model import Case
 from docgen.check import filing_findings, supported_filings
 from docgen.filings import get_filing
-from docgen.findings import Finding
 from docgen.law.rules import injunction as ri
-from tests.conftest import MINIMAL_CASE, sample
+from tests.conftest import MINIMAL_CASE, found, sample
 
 FILING = "deletion-injunction"
 pytestmark = pytest.mark.parametrize("filing", [FILING])
@@ -405,9 +404,6 @@ def make(**sections: Any) -> Case:
 def post(**changes: Any) -> dict[str, Any]:
     return {**BASE_POST, **changes}
 
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 def test_the_base_case_triggers_no_rule_but_the_reminders(filing: str) -> None:

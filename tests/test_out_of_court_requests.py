@@ -9,7 +9,6 @@ statement, contact details in the reasons).
 
 from __future__ import annotations
 
-import copy
 import io
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -27,9 +26,8 @@ from docgen.catalogue import RULE_IDS
 from docgen.check import filing_findings, supported_filings
 from docgen.cli import main
 from docgen.filings import FILINGS, get_filing
-from docgen.findings import Finding
 from docgen.law.rules import letters as rules_letters
-from tests.conftest import MINIMAL_CASE, sample
+from tests.conftest import MINIMAL_CASE, Make, case_builder, found, sample
 
 PLUS9 = timezone(timedelta(hours=9))
 REQUEST = "disclosure-request"
@@ -78,7 +76,6 @@ TO_AP: dict[str, Any] = {
     "connections": [CONNECTION],
 }
 
-Make = Callable[..., Case]
 
 
 @pytest.fixture(autouse=True, params=[f"{REQUEST}+{LOG}"], ids=[f"{REQUEST}+{LOG}"])
@@ -90,22 +87,8 @@ def filing_ids(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def make() -> Make:
-    """``make(section=value, …)``: BASE with tables merged key by key and lists replaced."""
+    return case_builder(BASE)
 
-    def build(**sections: Any) -> Case:
-        data = copy.deepcopy(BASE)
-        for key, value in sections.items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            else:
-                data[key] = value
-        return Case.model_validate(data)
-
-    return build
-
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 def codes(case: Case, filing: str) -> set[tuple[str, str]]:

@@ -6,8 +6,6 @@ document date is 2026-11-22 unless a test says otherwise.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -16,7 +14,6 @@ import pytest
 from docgen.case.model import Case
 from docgen.check import filing_findings
 from docgen.filings import FILINGS
-from docgen.findings import Finding
 from docgen.law import fees
 from docgen.law.calendar import add_months, days_between, period_end
 from docgen.law.rules import deletion as rules_deletion
@@ -25,6 +22,7 @@ from docgen.law.rules import general as rules
 from docgen.law.rules import logs as rules_logs
 from docgen.law.rules import pleading as rules_pleading
 from docgen.law.rules import police as rules_police
+from tests.conftest import Make, case_builder, found
 
 PLUS9 = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -47,7 +45,6 @@ BASE: dict[str, Any] = {
     "claim": {"rights": ["reputation"], "facts_alleged": "横領の事実", "harm": "社会的評価の低下"},
 }
 
-Make = Callable[..., Case]
 
 
 def post(**changes: Any) -> dict[str, Any]:
@@ -60,22 +57,8 @@ def day(year: int, month: int, dd: int, hour: int = 12) -> datetime:
 
 @pytest.fixture
 def make() -> Make:
-    """``make(section=value, …)``: BASE with tables merged key by key and lists replaced."""
+    return case_builder(BASE)
 
-    def build(**sections: Any) -> Case:
-        data = copy.deepcopy(BASE)
-        for key, value in sections.items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            else:
-                data[key] = value
-        return Case.model_validate(data)
-
-    return build
-
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,9 +20,8 @@ from docgen.api import render_case
 from docgen.case.model import Case
 from docgen.cli import main
 from docgen.filings import get_filing
-from docgen.findings import Finding
 from docgen.law.rules import statement as rules_statement
-from tests.conftest import MINIMAL_CASE, sample
+from tests.conftest import MINIMAL_CASE, Make, found, sample
 
 PLUS9 = timezone(timedelta(hours=9))
 FILING = "victim-statement"
@@ -43,7 +42,6 @@ BASE: dict[str, Any] = {
     "claim": {"rights": ["reputation"], "victim-statement": {"harm": OWN_HARM}},
 }
 
-Make = Callable[..., Case]
 
 
 @pytest.fixture(autouse=True, params=[FILING], ids=[FILING])
@@ -63,9 +61,6 @@ def make() -> Make:
 
     return build
 
-
-def found(findings: list[Finding]) -> list[tuple[str, str, str]]:
-    return [(f.code, f.severity, f.path) for f in findings]
 
 
 # ---------------------------------------------------------------------------------------------
