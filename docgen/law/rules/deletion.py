@@ -7,6 +7,7 @@ consent to removal (Art. 3(2)(ii)), so what the request says is written for the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from docgen.case.model import Case, ClaimText, L
 from docgen.findings import Finding, Message
@@ -35,10 +36,13 @@ def forwarded_texts(case: Case) -> list[tuple[str, L | None]]:
     return [case.claim.wording("deletion-request", key) for key in CLAIM_TEXTS]
 
 
-def d3_private_details_in_reasons(case: Case) -> list[Finding]:
-    """D3: the reasons are forwarded to the poster; keep the requester's contact details out."""
+def contact_details_shown(
+    case: Case, prose: Iterable[tuple[str, L | None]], why: Message, basis: str
+) -> list[Finding]:
+    """D3: a text the poster will read shows the requester's contact details; ``why`` says how
+    the poster comes to read it."""
     found = []
-    for path, value in forwarded_texts(case):
+    for path, value in prose:
         shown = [m for text in texts(value) for m in _contact_details(case, text)]
         if shown:
             ja = "・".join(dict.fromkeys(m.ja for m in shown))
@@ -48,15 +52,28 @@ def d3_private_details_in_reasons(case: Case) -> list[Finding]:
                     "D3",
                     "warning",
                     path,
-                    f"`{path}` に連絡先等（{ja}）が含まれています。権利侵害の理由は、削除への同意照会の際に発信者へ"
-                    "そのまま転送されるため、発信者に知られたくない情報は記載しないでください。",
-                    f"`{path}` shows contact details ({en}). The reasons are forwarded to the poster when the "
-                    "platform asks whether they consent to removal: leave out anything the poster "
+                    f"`{path}` に連絡先等（{ja}）が含まれています。{why.ja}、発信者に知られたくない情報は"
+                    "記載しないでください。",
+                    f"`{path}` shows contact details ({en}). {why.en}: leave out anything the poster "
                     "should not learn.",
-                    "Art. 3(2)(ii); S-netowl",
+                    basis,
                 )
             )
     return found
+
+
+def d3_private_details_in_reasons(case: Case) -> list[Finding]:
+    """D3: the reasons are forwarded to the poster; keep the requester's contact details out."""
+    return contact_details_shown(
+        case,
+        forwarded_texts(case),
+        Message(
+            "権利侵害の理由は、削除への同意照会の際に発信者へそのまま転送されるため",
+            "The reasons are forwarded to the poster when the platform asks whether they "
+            "consent to removal",
+        ),
+        "Art. 3(2)(ii); S-netowl",
+    )
 
 
 def _registration_listed(case: Case) -> bool:

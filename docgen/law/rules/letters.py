@@ -14,8 +14,8 @@ from dataclasses import replace
 from docgen.case.model import Case, ClaimText, L, localized
 from docgen.case.resolve import resolve_provider
 from docgen.findings import Finding, Message
-from docgen.law.common import finding, is_x, network, platform_name, texts
-from docgen.law.rules.deletion import _contact_details
+from docgen.law.common import finding, is_x, network, platform_name
+from docgen.law.rules.deletion import contact_details_shown
 from docgen.law.rules.logs import l3_connection_identifiers
 from docgen.law.rules.pleading import s6_supplementarity_ground
 
@@ -148,26 +148,16 @@ def request_texts(case: Case) -> list[tuple[str, L | None]]:
 def d3_contact_details_in_request(case: Case) -> list[Finding]:
     """D3: the provider sends the request to the poster for comment; keep the requester's
     contact details out of the reasons."""
-    found = []
-    for path, value in request_texts(case):
-        shown = [m for text in texts(value) for m in _contact_details(case, text)]
-        if shown:
-            ja = "・".join(dict.fromkeys(m.ja for m in shown))
-            en = ", ".join(dict.fromkeys(m.en for m in shown))
-            found.append(
-                finding(
-                    "D3",
-                    "warning",
-                    path,
-                    f"`{path}` に連絡先等（{ja}）が含まれています。発信者情報開示請求書は、発信者への意見照会の"
-                    "際にそのまま発信者に送られるため、発信者に知られたくない情報は記載しないでください。",
-                    f"`{path}` shows contact details ({en}). The provider sends the disclosure request "
-                    "to the poster when it asks for their opinion: leave out anything the poster "
-                    "should not learn.",
-                    "Art. 6(1) [U number]; S-rakuten, S-21ip",
-                )
-            )
-    return found
+    return contact_details_shown(
+        case,
+        request_texts(case),
+        Message(
+            "発信者情報開示請求書は、発信者への意見照会の際にそのまま発信者に送られるため",
+            "The provider sends the disclosure request to the poster when it asks for their "
+            "opinion",
+        ),
+        "Art. 6(1) [U number]; S-rakuten, S-21ip",
+    )
 
 
 def s25_items_the_addressee_holds(case: Case) -> list[Finding]:
