@@ -110,3 +110,26 @@ def minimal_case(write_case: Callable[[str], Path]) -> Path:
 
 def sample(name: str) -> Path:
     return SAMPLES / name / "case.toml"
+
+
+CONNECTION_EVIDENCE = """
+[[evidence]]
+id = "2"
+title = { ja = "ログイン記録", en = "Login records" }
+kind = "record"
+
+[[evidence]]
+id = "3"
+title = { ja = "WHOIS検索結果", en = "WHOIS search results" }
+kind = "printout"
+
+[[evidence]]
+id = "4"
+title = { ja = "追加のログイン記録", en = "Further login records" }
+kind = "record"
+"""
+"""The login records and WHOIS result the access-provider stage cites (ids 2–4)."""
+RECENT = "2026-09-01T10:00:00Z"
+"""A connection 82 days before the document date (2026-11-22): within docomo's 93 days."""
+OLD = "2026-06-01T01:00:00Z"
+"""A connection 174 days before the document date: past docomo's 93 days."""

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from docgen.api import render_case
-from tests.conftest import MINIMAL_CASE
+from tests.conftest import CONNECTION_EVIDENCE as EVIDENCE
+from tests.conftest import MINIMAL_CASE, OLD, RECENT
 
 FILING = "access-provider-petition"
 RELATED = 'related_case = { court = "tokyo", number = "令和8年(発チ)第1234号"'
@@ -38,26 +39,6 @@ port = 50312
 at = {at}
 {destination}evidence = [{evidence}]
 """
-EVIDENCE = """
-[[evidence]]
-id = "2"
-title = { ja = "ログイン記録", en = "Login records" }
-kind = "record"
-
-[[evidence]]
-id = "3"
-title = { ja = "WHOIS検索結果", en = "WHOIS search results" }
-kind = "printout"
-
-[[evidence]]
-id = "4"
-title = { ja = "追加のログイン記録", en = "Further login records" }
-kind = "record"
-"""
-RECENT = "2026-09-01T10:00:00Z"
-"""82 days before the document date (2026-11-22): within docomo's 93 days."""
-OLD = "2026-06-01T01:00:00Z"
-"""174 days before the document date: past docomo's 93 days."""
 
 
 def ap_case(

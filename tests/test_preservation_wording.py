@@ -17,7 +17,8 @@ from docgen.case.load import load_case
 from docgen.filings import get_filing
 from docgen.findings import Language
 from docgen.render.document import RenderOptions, render_documents
-from tests.conftest import MINIMAL_CASE
+from tests.conftest import CONNECTION_EVIDENCE as EVIDENCE
+from tests.conftest import MINIMAL_CASE, OLD, RECENT
 
 FILING = "preservation-petition"
 NECESSITY = (
@@ -39,26 +40,6 @@ at = {at}
 destination = "192.0.2.44"
 evidence = [{evidence}]
 """
-EVIDENCE = """
-[[evidence]]
-id = "2"
-title = { ja = "ログイン記録", en = "Login records" }
-kind = "record"
-
-[[evidence]]
-id = "3"
-title = { ja = "WHOIS検索結果", en = "WHOIS search results" }
-kind = "printout"
-
-[[evidence]]
-id = "4"
-title = { ja = "追加のログイン記録", en = "Further login records" }
-kind = "record"
-"""
-OLD = "2026-06-01T01:00:00Z"
-"""A connection 174 days before the document date (2026-11-22): past docomo's 93 days."""
-RECENT = "2026-09-01T10:00:00Z"
-"""A connection 82 days before the document date: within docomo's 93 days."""
 
 
 def preservation_case(
