@@ -487,3 +487,29 @@ def test_s23_after_a_provision_order_points_to_the_petition(make: Make) -> None:
     )
     assert reason is not None and reason.code == "S23"
     assert "access-provider-petition" in reason.message.en
+
+
+def test_the_request_words_the_supplementarity_reasons_itself(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """S6 (info): the petition's である reasons for Art. 5(1)(iii) in a です・ます form are
+    pointed out; `[claim.disclosure-request] supplementarity` gives the request its own."""
+    own = runner.invoke(
+        main, ["check", str(sample("yamada-x-defamation")), "--filing", REQUEST, "--lang", "en"]
+    )
+    assert "[S6] disclosure.supplementarity: the request prints" not in own.output
+    shared = runner.invoke(
+        main, ["check", str(sample("kato-locked-account")), "--filing", REQUEST, "--lang", "en"]
+    )
+    assert "info [S6] disclosure.supplementarity: the request prints" in shared.output
+    out = tmp_path / "out"
+    rendered = runner.invoke(
+        main,
+        ["render", REQUEST, str(sample("yamada-x-defamation")), "-o", str(out), "--format", "md"],
+    )
+    assert rendered.exit_code == 0, rendered.output
+    text = next(out.rglob(f"{REQUEST}.ja.md")).read_text(encoding="utf-8")
+    reasons = text.split("（法第5条第1項第3号）", 1)[1].split("###", 1)[0]
+    assert "特定することができません。" in reasons and "とどまる。" not in reasons
+    petition = load_case(sample("yamada-x-defamation")).case.disclosure.supplementarity
+    assert petition is not None and "とどまる。" in str(petition)  # the petition keeps its own

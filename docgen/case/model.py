@@ -487,6 +487,8 @@ class ClaimWording(StrictModel):
     """違法性阻却事由の不存在（この書面での記載） / absence of justification, as this filing words it"""
     necessity: L | None = None
     """保全の必要性（この書面での記載） / necessity of preservation, as this filing words it"""
+    supplementarity: L | None = None
+    """補充性（法5条1項3号）の理由（この書面での記載。省略時は disclosure.supplementarity） / supplementarity (Art. 5(1)(iii)), as this filing words it (default: disclosure.supplementarity)"""
 
 
 class Claim(StrictModel):
@@ -538,12 +540,18 @@ class Claim(StrictModel):
     def wording(self, filing_id: str, key: ClaimText) -> tuple[str, L | None]:
         """(key path, text) of ``key`` as ``filing_id`` pleads it: its own wording, else that of
         ``WORDING_FALLBACKS``, else the shared."""
+        own = self.own_wording(filing_id, key)
+        return own if own[1] is not None else (f"claim.{key}", getattr(self, key))
+
+    def own_wording(self, filing_id: str, key: str) -> tuple[str, L | None]:
+        """(key path, text) of ``key`` in ``[claim.<filing_id>]`` (or the table it falls back
+        on); (path, None) when the filing words it nowhere of its own."""
         for source in (filing_id, *WORDING_FALLBACKS.get(filing_id, ())):
             own = getattr(self, source.replace("-", "_"), None)
-            override = getattr(own, key) if isinstance(own, ClaimWording) else None
+            override = getattr(own, key, None) if isinstance(own, ClaimWording) else None
             if override is not None:
                 return f"claim.{source}.{key}", override
-        return f"claim.{key}", getattr(self, key)
+        return f"claim.{filing_id}.{key}", None
 
 
 WORDING_FALLBACKS: dict[str, tuple[str, ...]] = {"disclosure-request": ("deletion-request",)}

@@ -39,11 +39,15 @@ def every_exhibit(case: Case) -> list[Evidence]:
 
 
 def text_at(case: Case, filing_id: str, dotted: str) -> tuple[str, L | None]:
-    """(key path, value) of a prose key; claim texts in ``filing_id``'s own wording if any."""
+    """(key path, value) of a prose key, in ``filing_id``'s own ``[claim.<filing>]`` wording if it
+    gives one (claim texts, and ``disclosure.supplementarity``)."""
     table, key = dotted.split(".", 1)
     if table == "claim":
         claim_key: ClaimText = key  # type: ignore[assignment]  # filings declare valid keys
         return case.claim.wording(filing_id, claim_key)
+    own = case.claim.own_wording(filing_id, key)  # e.g. [claim.disclosure-request] supplementarity
+    if own[1] is not None:
+        return own
     owner = getattr(case, table)
     return dotted, None if owner is None else getattr(owner, key)
 

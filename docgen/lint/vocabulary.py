@@ -38,7 +38,8 @@ _PROVIDER = {
     "service": _TEXT,
 }
 _WORDING = {k: _TEXT for k in ("identification", "facts_alleged", "harm", "no_justification")} | {
-    "necessity": _TEXT
+    "necessity": _TEXT,
+    "supplementarity": _TEXT,
 }
 MAXIMAL_CASE: dict[str, Any] = {
     "schema": 1,

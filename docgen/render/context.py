@@ -27,7 +27,7 @@ from docgen.case.model import (
 from docgen.case.registry import foreign_providers
 from docgen.case.resolve import access_network, resolve_court, resolve_provider
 from docgen.case.translations import untranslated
-from docgen.filings.base import Filing
+from docgen.filings.base import Filing, text_at
 from docgen.findings import Finding, Language, Message
 from docgen.law.calendar import days_between
 from docgen.law.common import day_of
@@ -400,7 +400,9 @@ def _disclosure(case: Case, loc: Localizer) -> Context:
         "asks_login_items": disclosure.asks_login_items,
         "provision_order": disclosure.provision_order,
         "erasure_prohibition": disclosure.erasure_prohibition,
-        "supplementarity": loc.prose(disclosure.supplementarity),
+        "supplementarity": loc.prose(
+            text_at(case, loc.filing.id, "disclosure.supplementarity")[1]
+        ),
         "supplementarity_ground": disclosure.supplementarity_ground,
     }
 

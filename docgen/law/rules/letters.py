@@ -190,6 +190,31 @@ def s6_platform_supplementarity(case: Case) -> list[Finding]:
     return [] if to_access_provider(case) else s6_supplementarity_ground(case)
 
 
+def s6_supplementarity_in_the_letter(case: Case) -> list[Finding]:
+    """S6 (info): the request to the platform prints the reasons for Art. 5(1)(iii); the shared
+    ``disclosure.supplementarity`` is pleaded for the petition (である), the request is a form in
+    です・ます, so it may word them itself."""
+    asks_login = case.disclosure.asks_login_items
+    shared = case.disclosure.supplementarity
+    own = case.claim.own_wording(REQUEST_ID, "supplementarity")
+    if to_access_provider(case) or not asks_login or shared is None or own[1] is not None:
+        return []
+    return [
+        finding(
+            "S6",
+            "info",
+            "disclosure.supplementarity",
+            "開示請求書は `disclosure.supplementarity`（申立書のための記載）をそのまま載せます。"
+            "です・ます調の請求書に合わせるには、`[claim.disclosure-request] supplementarity` に"
+            "請求書での記載を書いてください。",
+            "the request prints `disclosure.supplementarity`, written for the petition; to word it "
+            "for the request (a letter in the polite form), give `[claim.disclosure-request] "
+            "supplementarity`.",
+            "Art. 5(1)(iii)",
+        )
+    ]
+
+
 def s8_connection_identifiers(case: Case) -> list[Finding]:
     """S8: a request to the access provider identifies each connection (IP, port, timestamp with
     its zone, destination for a mobile carrier): rule L3's checks under the request's own id."""
