@@ -88,7 +88,7 @@ def section(text: str, start: str, end: str) -> str:
 
 def test_the_related_case_is_stated_near_the_top(render: Callable[..., str]) -> None:
     ja = render(ap_case())
-    head = ja.split("## 第1 申立ての趣旨", 1)[0]
+    head = ja.split("## 第1　申立ての趣旨", 1)[0]
     assert (
         "関連事件の表示　東京地方裁判所令和8年(発チ)第1234号\n\n"
         "　　　　　　　　発信者情報開示命令申立事件\n" in head
@@ -104,7 +104,7 @@ def test_the_related_case_is_stated_near_the_top(render: Callable[..., str]) -> 
 
 def test_a_provision_order_in_the_related_case_is_noted(render: Callable[..., str]) -> None:
     ja = render(ap_case(provision_order=True))
-    head = ja.split("## 第1 申立ての趣旨", 1)[0]
+    head = ja.split("## 第1　申立ての趣旨", 1)[0]
     assert "発信者情報開示命令申立事件（提供命令発令済み）" in head
     en = render(ap_case(provision_order=True), "en")
     assert "(a provision order has been issued)" in en.split("## Part 1", 1)[0]
@@ -115,7 +115,7 @@ def test_a_provision_order_in_the_related_case_is_noted(render: Callable[..., st
 
 def test_the_disclosure_request_alone_without_erasure_prohibition(render: Callable[..., str]) -> None:
     ja = render(ap_case())
-    relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
+    relief = section(ja, "## 第1　申立ての趣旨", "## 第2　申立ての理由")
     assert (
         "相手方は、申立人に対し、別紙発信者情報目録記載の各情報を開示せよ\n\nとの裁判を求める。"
         in relief
@@ -133,8 +133,8 @@ def test_the_disclosure_request_alone_without_erasure_prohibition(render: Callab
 def test_erasure_prohibition_is_a_separate_request(render: Callable[..., str]) -> None:
     ja = render(ap_case(erasure=True))
     assert ja.startswith("# 発信者情報開示命令申立書\n\n兼 消去禁止命令申立書\n")
-    relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
-    first, second = relief.split("### 2 消去禁止命令の申立て")
+    relief = section(ja, "## 第1　申立ての趣旨", "## 第2　申立ての理由")
+    first, second = relief.split("### 2　消去禁止命令の申立て")
     assert first.strip().endswith("開示せよ\n\nとの裁判を求める。")
     assert (
         "相手方は、本件発信者情報開示命令事件（同事件の決定に対して異議の訴えが提起されたときは、"
@@ -193,7 +193,7 @@ def test_after_a_provision_order_without_connections_the_list_refers_to_the_prov
 ) -> None:
     ja = render(ap_case(provision_order=True, connections=()))
     assert "# 通信目録" not in ja and "別紙通信目録" not in ja
-    assert "### 4 本件関連事件及び本件提供命令" in ja
+    assert "### 4　本件関連事件及び本件提供命令" in ja
     assert "提供命令（法15条）が発せられた（以下「本件提供命令」という。）" in ja
     assert "相手方の氏名又は名称及び住所を申立人に提供した（甲2）" in ja
     assert "（法15条1項2号）" in ja

@@ -45,11 +45,11 @@ SOURCE = """\
 
 {#flush#}{{ court.heading }}　御中
 
-## 第1 申立ての趣旨
+## 第1　申立ての趣旨
 
-### 1 当事者
+### 1　当事者
 
-#### (1) 申立人
+#### (1)　申立人
 
 {% for post in posts %}
 投稿{{ post.no }}：{{ post.text }}
@@ -106,9 +106,9 @@ def test_paragraph_texts_with_tag_paragraphs(ja: Any) -> None:
         "発信者情報開示命令申立書",
         "{{ case.date }}",
         "{{ court.heading }}　御中",
-        "第1 申立ての趣旨",
-        "1 当事者",
-        "(1) 申立人",
+        "第1　申立ての趣旨",
+        "1　当事者",
+        "(1)　申立人",
         "{%p for post in posts %}",
         "投稿{{ post.no }}：{{ post.text }}",
         "{%p endfor %}",
@@ -133,7 +133,7 @@ def test_title_headings_and_alignment(ja: Any) -> None:
     assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert paragraphs["{{ case.date }}"].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert paragraphs["記"].alignment == WD_ALIGN_PARAGRAPH.CENTER
-    levels = ["第1 申立ての趣旨", "1 当事者", "(1) 申立人"]
+    levels = ["第1　申立ての趣旨", "1　当事者", "(1)　申立人"]
     styles = [paragraphs[text].style for text in levels]
     assert [s.name for s in styles] == ["Heading 1", "Heading 2", "Heading 3"]
     assert [bool(s.font.bold) for s in styles] == [True, False, False]
@@ -315,7 +315,7 @@ def test_a_line_starting_and_ending_with_inline_tags_stays_one_paragraph() -> No
 LAYOUT_SOURCE = """\
 # 申立書
 
-## 第1 申立ての理由
+## 第1　申立ての理由
 
 本文は、両端揃えである。
 
@@ -323,7 +323,7 @@ LAYOUT_SOURCE = """\
 
 {{ claim.harm }}
 
-#### (1) 本件投稿1
+#### (1)　本件投稿1
 
 {#flush#}URL　{{ post.url }}
 

@@ -286,7 +286,7 @@ def test_p4_each_act_has_its_date_time_place_and_words(tmp_path: Path) -> None:
     path = sample("sato-insult-police")
     out = render_case(path, FILING, out_dir=tmp_path, languages=["ja"], formats=["md"])
     (written,) = out.written
-    facts = section(written.read_text(encoding="utf-8"), "## 第2 告訴事実", "## 第3")
+    facts = section(written.read_text(encoding="utf-8"), "## 第2　告訴事実", "## 第3")
     case = load_case(path).case
     assert facts.count("被告訴人は、") == len(case.posts)
     for p in case.posts:
@@ -309,12 +309,12 @@ def test_parties_purpose_and_attachments(complaint: Callable[..., str]) -> None:
         in ja
     )
     assert "被告訴人\n住居　不詳\n氏名　不詳\n使用アカウント　@someone" in ja
-    purpose = section(ja, "## 第1 告訴の趣旨", "## 第2")
+    purpose = section(ja, "## 第1　告訴の趣旨", "## 第2")
     assert "名誉毀損罪（刑法230条1項）に該当する" in purpose
     assert "被告訴人の厳重な処罰を求めるため、告訴する。" in purpose
     assert "公然と事実を摘示して告訴人の名誉を毀損したものである（資料1）。" in ja
     assert "被告訴人の氏名及び住居は、現時点では不詳である。" in ja
-    assert "## 第4 立証方法\n\n資料1　投稿のスクリーンショット" in ja
+    assert "## 第4　立証方法\n\n資料1　投稿のスクリーンショット" in ja
     assert "1　資料1の写し　1通" in ja
     assert "委任状" not in ja
     assert ja.rstrip().endswith("以上")
@@ -333,9 +333,9 @@ facts_alleged = { ja = "本件投稿にいう「山田花子」は、{victim}を
 harm = { ja = "{victim}は、勤務先から事情を聴かれた{ev:1}。", en = "{Victim} was questioned by her employer {ev:1}." }
 """
     ja = complaint(extra=own, police_extra="offender_known_at = 2026-10-15")
-    facts = section(ja, "## 第2 告訴事実", "## 第3")
+    facts = section(ja, "## 第2　告訴事実", "## 第3")
     assert "本件投稿にいう「山田花子」は、告訴人を指す。" in facts
-    background = section(ja, "## 第3 告訴に至る経緯", "## 第4")
+    background = section(ja, "## 第3　告訴に至る経緯", "## 第4")
     assert "告訴人は、令和8年9月3日、知人から知らされて" in background
     assert (
         "告訴人が、本件投稿をした者が被告訴人であることを知ったのは、令和8年10月15日である。"
@@ -400,7 +400,7 @@ original = { url = "https://x.com/someone/status/1834567890123456789", account =
 evidence = ["1"]
 """
     ja = complaint(extra=repost)
-    facts = section(ja, "## 第2 告訴事実", "## 第3")
+    facts = section(ja, "## 第2　告訴事実", "## 第3")
     assert "2　被告訴人は、令和8年9月2日8時5分頃" in facts
     assert (
         "告訴人について「山田花子は会社の金を横領している」との記載のあるアカウント「@someone」の投稿"
@@ -548,11 +548,11 @@ def test_a_relative_complains_for_a_deceased_victim(complaint: Callable[..., str
         "被害者\n住居　東京都世田谷区北沢九丁目1番2号\n氏名　亡　山田 花子\n生年月日　平成3年6月14日\n"
         "死亡日　令和8年10月1日\n"
     ) in ja
-    facts = section(ja, "## 第2 告訴事実", "## 第3")
+    facts = section(ja, "## 第2　告訴事実", "## 第3")
     assert "被害者について「山田花子は会社の金を横領している」との投稿" in facts
     assert "公然と事実を摘示して被害者の名誉を毀損したものである（資料1）。" in facts
     assert "告訴人について" not in facts
-    background = section(ja, "## 第3 告訴に至る経緯", "## 第4")
+    background = section(ja, "## 第3　告訴に至る経緯", "## 第4")
     assert background.startswith(
         "\n\n告訴人は、被害者亡山田 花子の長男（直系の親族）であり、被害者は令和8年10月1日に死亡した。"
         "告訴人は、刑事訴訟法233条2項により告訴をする。\n"

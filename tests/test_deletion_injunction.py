@@ -150,19 +150,19 @@ def test_the_petition_asks_for_provisional_deletion_in_the_provisional_voice(
         in header
     )
     assert "貼用印紙額　2000円" in header
-    relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
+    relief = section(ja, "## 第1　申立ての趣旨", "## 第2　申立ての理由")
     assert "債務者は、別紙投稿記事目録記載の投稿記事を仮に削除せよ\n\nとの裁判を求める。" in relief
     headings = [
-        "### 1 被保全権利",
-        "#### (1) 当事者",
-        "#### (2) 本件投稿",
-        "#### (3) 同定可能性",
-        "#### (4) 名誉権の侵害",
-        "#### (5) 違法性阻却事由の不存在",
-        "#### (6) 小括",
-        "### 2 保全の必要性",
-        "### 3 担保",
-        "### 4 結語",
+        "### 1　被保全権利",
+        "#### (1)　当事者",
+        "#### (2)　本件投稿",
+        "#### (3)　同定可能性",
+        "#### (4)　名誉権の侵害",
+        "#### (5)　違法性阻却事由の不存在",
+        "#### (6)　小括",
+        "### 2　保全の必要性",
+        "### 3　担保",
+        "### 4　結語",
         "## 疎明方法",
         "## 附属書類",
         "# 当事者目録",
@@ -175,7 +175,7 @@ def test_the_petition_asks_for_provisional_deletion_in_the_provisional_voice(
     assert "疎甲第1号証　投稿のスクリーンショット" in section(ja, "## 疎明方法", "## 附属書類")
     assert not re.search(r"(?<!疎)甲第?\d", ja)
     # The facts of the defamation, each with its 疎明, and the ordinary-reader test.
-    defamation = section(ja, "#### (4) 名誉権の侵害", "#### (5)")
+    defamation = section(ja, "#### (4)　名誉権の侵害", "#### (5)")
     assert "ア　摘示事実\n\n本件投稿は、横領したとの事実を摘示するものである。" in defamation
     assert (
         "一般の閲読者の普通の注意と読み方を基準とすれば、債権者の社会的評価を低下させる"
@@ -191,17 +191,17 @@ def test_the_necessity_is_the_injunctions_own_plea_then_the_conclusion(
     render: Callable[..., str], filing: str
 ) -> None:
     ja = render(injunction_case())
-    necessity = section(ja, "### 2 保全の必要性", "### 3 担保")
+    necessity = section(ja, "### 2　保全の必要性", "### 3　担保")
     assert "本件投稿は現在も閲覧でき、債権者の勤務先の同僚にも拡散している（疎甲1）。" in necessity
     assert "債務者に本件投稿を仮に削除させる必要がある（民事保全法23条2項）。" in necessity
-    security = section(ja, "### 3 担保", "### 4 結語")
+    security = section(ja, "### 3　担保", "### 4　結語")
     assert "低額の担保を立てさせて発するよう求める（民事保全法14条1項）" in security
     assert "無担保" not in security
 
 
 def test_several_posts_and_only_those_still_online(render: Callable[..., str], filing: str) -> None:
     ja = render(injunction_case(posts=SECOND_POST + OFFLINE_POST, online=True))
-    relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
+    relief = section(ja, "## 第1　申立ての趣旨", "## 第2　申立ての理由")
     assert "債務者は、別紙投稿記事目録記載の各投稿記事を仮に削除せよ" in relief
     assert (
         "（以下、同目録の番号に従い「本件投稿1」などといい、これらを併せて「本件各投稿」という。）"
@@ -259,14 +259,14 @@ def test_an_insult_pleads_the_socially_tolerable_limit(
         "仮処分により保全すべき権利　人格権（名誉感情）に基づく妨害排除請求権としての削除請求権"
         in ja
     )
-    insult = section(ja, "#### (4) 名誉感情の侵害", "#### (5)")
+    insult = section(ja, "#### (4)　名誉感情の侵害", "#### (5)")
     assert (
         "社会通念上許される限度を超えるものであるから、債権者の名誉感情を違法に侵害する" in insult
     )
     assert "最高裁判所平成22年4月13日第三小法廷判決参照" in insult
     assert "摘示事実" not in insult
     both = render(injunction_case(rights='["reputation", "honor_feeling"]'))
-    assert "#### (4) 名誉権及び名誉感情の侵害" in both
+    assert "#### (4)　名誉権及び名誉感情の侵害" in both
     assert "人格権（名誉権及び名誉感情）に基づく妨害排除請求権" in both
 
 

@@ -211,15 +211,15 @@ def test_the_petition_asks_for_provisional_disclosure_in_the_provisional_voice(
     )
     assert "5条1項に基づく発信者情報（特定発信者情報を含む。）の開示請求権" in ja
     assert "貼用印紙額　2000円" in ja
-    relief = section(ja, "## 第1 申立ての趣旨", "## 第2 申立ての理由")
+    relief = section(ja, "## 第1　申立ての趣旨", "## 第2　申立ての理由")
     assert (
         "債務者は、債権者に対し、別紙発信者情報目録記載の各情報を仮に開示せよ\n\nとの裁判を求める。"
         in relief
     )
     for heading in (
-        "### 1 被保全権利",
-        "### 2 保全の必要性",
-        "### 3 担保",
+        "### 1　被保全権利",
+        "### 2　保全の必要性",
+        "### 3　担保",
         "## 疎明方法",
         "## 附属書類",
     ):
@@ -230,7 +230,7 @@ def test_the_petition_asks_for_provisional_disclosure_in_the_provisional_voice(
     assert "疎甲第1号証　投稿のスクリーンショット" in section(ja, "## 疎明方法", "## 附属書類")
     assert not re.search(r"(?<!疎)甲第?\d", ja)
     # The necessity is the case's text, then the conclusion under 民事保全法23条2項.
-    necessity = section(ja, "### 2 保全の必要性", "### 3 担保")
+    necessity = section(ja, "### 2　保全の必要性", "### 3　担保")
     assert necessity.count("3か月程度で消去") == 1
     assert "仮に開示させる必要がある（民事保全法23条2項）" in necessity
 
@@ -238,7 +238,7 @@ def test_the_petition_asks_for_provisional_disclosure_in_the_provisional_voice(
 @ABOUT_PROVISIONAL
 def test_security_is_asked_for_not_asserted(render: Callable[..., str], filing: str) -> None:
     ja = render(provisional_case(), filing)
-    security = section(ja, "### 3 担保", "### 4 結語")
+    security = section(ja, "### 3　担保", "### 4　結語")
     assert (
         "担保を立てさせないで、又は低額の担保を立てさせて発するよう求める（民事保全法14条1項）"
         in security
@@ -260,7 +260,7 @@ def test_supplementarity_pleads_the_limb_of_the_case(
     render: Callable[..., str], filing: str, ground: str, limb: str, en_limb: str
 ) -> None:
     ja = render(provisional_case(ground=ground), filing)
-    supp = section(ja, "#### (6) 補充性", "#### (7) 小括")
+    supp = section(ja, "#### (6)　補充性", "#### (7)　小括")
     assert f"同号{limb}に該当する" in supp
     assert f"（法5条1項3号{limb}）" in supp
     assert f"法5条1項3号{limb}に該当するから" in supp

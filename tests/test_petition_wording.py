@@ -146,7 +146,7 @@ def test_a_locked_post_pleads_why_it_is_still_specified_telecommunications(
             ('evidence = ["1"]\n', 'evidence = ["1"]\nvisibility = "protected"\nfollowers = 1234\n')
         ),
     )
-    posts = section(text, "### 2 本件投稿")
+    posts = section(text, "### 2　本件投稿")
     assert "いわゆる鍵アカウント" in posts
     assert "投稿の時点における承認を受けたフォロワーの数は、1234名であった。" in posts
     assert "フォローリクエスト" in posts
@@ -162,7 +162,7 @@ def test_public_and_locked_posts_are_pleaded_each_for_itself(write_case: WriteCa
         'visibility = "protected"\n'
     )
     text = render(write_case, case_text(("[claim]", second + "\n[claim]")))
-    posts = section(text, "### 2 本件各投稿")
+    posts = section(text, "### 2　本件各投稿")
     assert "本件投稿1は、本件サービス上で公開され" in posts
     assert "本件投稿2は、投稿に用いられたアカウントが" in posts
     assert "本件投稿2の送信も、" in posts
@@ -271,7 +271,7 @@ original = { url = "https://x.com/author/status/1834567890000000001", account = 
     start = MINIMAL_CASE.index("[[posts]]")
     end = MINIMAL_CASE.index("[claim]")
     ja = render(write_case, MINIMAL_CASE.replace(MINIMAL_CASE[start:end], repost + "\n"))
-    posts = section(ja, "### 2 本件投稿")
+    posts = section(ja, "### 2　本件投稿")
     assert "投稿の種別　リポスト" in posts
     assert "元投稿のアカウント　@author" in posts
     assert "元投稿のURL　https://x.com/author/status/1834567890000000001" in posts
@@ -300,7 +300,7 @@ def test_a_quote_pleads_both_texts(write_case: WriteCase) -> None:
             )
         ),
     )
-    posts = section(text, "### 2 本件投稿")
+    posts = section(text, "### 2　本件投稿")
     assert "投稿内容（発信者が付した文言）\n\n「山田花子は会社の金を横領している」" in posts
     assert "引用された投稿" in posts
     assert "アカウント　@company" in posts

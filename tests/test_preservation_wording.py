@@ -179,7 +179,7 @@ def test_logins_disclosed_by_x_are_pleaded_under_article_5_2(render: Callable[..
     ja = render(preservation_case())
     assert "5条1項又は2項" not in ja
     assert "（以下「法」という。）5条2項に基づく発信者情報開示請求権" in ja
-    basis = section(ja, "#### (4) 本件通信と債務者", "#### (5)")
+    basis = section(ja, "#### (4)　本件通信と債務者", "#### (5)")
     assert "法5条2項の関連電気通信役務提供者に当たる" in basis
     assert "侵害関連通信に当たる" in basis
     assert "5条1項" not in basis
@@ -215,7 +215,7 @@ def test_login_items_asked_make_the_basis_article_5_2(render_unchecked: Callable
 
 def test_the_retention_point_is_the_cases_own_when_the_logs_are_within_retention(render: Callable[..., str]) -> None:
     ja = render(preservation_case())
-    necessity = section(ja, "### 2 保全の必要性", "### 3 結語")
+    necessity = section(ja, "### 2　保全の必要性", "### 3　結語")
     assert "債務者は通信記録を短期間で消去する運用をしており" in necessity
     assert necessity.count("保存期間") == 0
     assert "おそれが高い" not in ja
@@ -226,7 +226,7 @@ def test_the_retention_point_is_the_cases_own_when_the_logs_are_within_retention
 
 def test_logs_past_the_usual_retention_are_said_to_be_so(render: Callable[..., str]) -> None:
     ja = render(preservation_case(connections=((OLD, '"2"'),)))
-    necessity = section(ja, "### 2 保全の必要性", "### 3 結語")
+    necessity = section(ja, "### 2　保全の必要性", "### 3　結語")
     assert (
         "本件通信は令和8年6月1日に行われたものであり、本日までに既に174日が経過している"
         in necessity
@@ -350,7 +350,7 @@ def test_one_post_and_one_connection_are_singular(render: Callable[..., str]) ->
     assert "本件各投稿" not in ja and "本件投稿1" not in ja
     assert "本件各通信" not in ja
     assert "次の投稿（以下「本件投稿」という。）" in ja
-    assert "#### (4) 本件通信と債務者" in ja
+    assert "#### (4)　本件通信と債務者" in ja
     assert "同目録記載のIPアドレス" in ja
     en = render(preservation_case(), "en")
     assert "the Posts" not in en and "Post 1" not in en and "the Connections" not in en

@@ -190,8 +190,8 @@ def test_the_sato_statement_is_in_the_victims_first_person(tmp_path: Path) -> No
     assert ja.startswith("# 陳述書\n\n令和8年11月22日\n")
     assert "御中" not in ja  # no court in this matter
     assert "氏名　佐藤 陽介　　　　印" in ja
-    assert "## 1 私について\n\n私は、昭和59年2月9日生まれの42歳で、職業は美容室経営" in ja
-    found_at = section(ja, "## 2 本件各投稿を見つけた経緯", "## 3")
+    assert "## 1　私について\n\n私は、昭和59年2月9日生まれの42歳で、職業は美容室経営" in ja
+    found_at = section(ja, "## 2　本件各投稿を見つけた経緯", "## 3")
     assert (
         "私がX（旧Twitter）上で見つけた投稿は、次のとおりである（以下、順に「本件投稿1」ないし"
         "「本件投稿4」といい、併せて「本件各投稿」という。）。"
@@ -207,8 +207,8 @@ def test_the_sato_statement_is_in_the_victims_first_person(tmp_path: Path) -> No
         in found_at
     )
     assert "本件各投稿は、この陳述書を作成した日においても削除されていない。" in found_at
-    assert "## 3 私が受けた被害\n\n本件各投稿を見て、私は強い衝撃を受けた。" in ja
-    assert "## 4 私が望むこと" in ja and "投稿者が特定され、厳重に処罰されることを望む。" in ja
+    assert "## 3　私が受けた被害\n\n本件各投稿を見て、私は強い衝撃を受けた。" in ja
+    assert "## 4　私が望むこと" in ja and "投稿者が特定され、厳重に処罰されることを望む。" in ja
     # nothing of the shared, third-person pleading, and no exhibit numbers
     for absent in (
         "被害者の名誉感情を著しく害する",
@@ -261,14 +261,14 @@ amount = 1000000
     )
     ja = statement(extra, base=base)
     assert "令和8年11月22日\n\n東京地方裁判所　御中\n" in ja  # the court, not the division
-    done = section(ja, "## 4 これまでの対応", "## 5")
+    done = section(ja, "## 4　これまでの対応", "## 5")
     assert "私は、本件について、弁護士高橋 誠に対応を依頼した。" in done
     assert (
         "私は、東京地方裁判所民事第9部に、エックス・コープ（X Corp.）を相手方として、本件投稿の発信者情報の開示を求める申立てをした（令和8年(発チ)第123号）。"
         in done
     )
     assert "私は、令和8年10月15日、本件投稿をしたのが鈴木 一郎であることを知った。" in done
-    wishes = section(ja, "## 5 私が望むこと", "以上")
+    wishes = section(ja, "## 5　私が望むこと", "以上")
     assert "私は、令和8年11月1日、鈴木 一郎に対し、通知書を送って損害の賠償を求めた。" in done
     assert "私は、鈴木 一郎が厳重に処罰されることを望む。" in wishes
     assert "私は、鈴木 一郎に対し、私が受けた損害の賠償を求める。" in wishes
@@ -289,10 +289,10 @@ def test_a_corporation_speaks_through_its_representative(statement: Callable[...
         in ja
     )
     assert (
-        "## 1 当社及び私について\n\n私は、山田 花子（以下「当社」という。）の代表取締役であり、当社を代表してこの陳述書を作成した。"
+        "## 1　当社及び私について\n\n私は、山田 花子（以下「当社」という。）の代表取締役であり、当社を代表してこの陳述書を作成した。"
         in ja
     )
-    assert "## 3 当社が受けた被害" in ja
+    assert "## 3　当社が受けた被害" in ja
 
 
 def test_removed_posts_and_concealed_address(statement: Callable[..., str]) -> None:
