@@ -103,6 +103,26 @@ def write_case(tmp_path: Path) -> Callable[[str], Path]:
     return write
 
 
+RenderText = Callable[..., str]
+"""``render(text, filing, lang="ja")``: the filing's text output for a case given as TOML."""
+
+
+@pytest.fixture
+def render_text(write_case: Callable[..., Path], tmp_path: Path) -> RenderText:
+    """Render a case as text through the public API (checked first, as `docgen render` does)."""
+    from docgen.api import render_case
+
+    def run(text: str, filing: str, lang: str = "ja") -> str:
+        path = write_case(text, name=f"{filing}-{lang}-{abs(hash(text))}")
+        outcome = render_case(
+            path, filing, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
+        )
+        (written,) = outcome.written
+        return written.read_text(encoding="utf-8")
+
+    return run
+
+
 @pytest.fixture
 def minimal_case(write_case: Callable[[str], Path]) -> Path:
     return write_case(MINIMAL_CASE)

@@ -8,13 +8,11 @@ disclosed) as text and reads it as a litigator would.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from docgen.api import render_case
 from tests.conftest import CONNECTION_EVIDENCE as EVIDENCE
-from tests.conftest import MINIMAL_CASE, OLD, RECENT
+from tests.conftest import MINIMAL_CASE, OLD, RECENT, RenderText
 
 FILING = "access-provider-petition"
 RELATED = 'related_case = { court = "tokyo", number = "令和8年(発チ)第1234号"'
@@ -65,16 +63,11 @@ def ap_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
-    """Render a case as text through the public API (checked first, as `docgen render` does)."""
+def render(render_text: RenderText) -> RenderText:
+    """``render(text, lang="ja")``: this module's filing as text."""
 
     def run(text: str, lang: str = "ja") -> str:
-        path = write_case(text, name=f"case-{lang}-{abs(hash(text))}")
-        outcome = render_case(
-            path, FILING, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
-        )
-        (written,) = outcome.written
-        return written.read_text(encoding="utf-8")
+        return render_text(text, FILING, lang)
 
     return run
 

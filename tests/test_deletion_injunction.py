@@ -9,18 +9,16 @@ import copy
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.case.model import Case
 from docgen.check import filing_findings, supported_filings
 from docgen.filings import get_filing
 from docgen.law.rules import injunction as ri
-from tests.conftest import MINIMAL_CASE, found, sample
+from tests.conftest import MINIMAL_CASE, RenderText, found, sample
 
 FILING = "deletion-injunction"
 pytestmark = pytest.mark.parametrize("filing", [FILING])
@@ -113,16 +111,11 @@ def injunction_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
-    """Render a case as text through the public API (checked first, as `docgen render` does)."""
+def render(render_text: RenderText) -> RenderText:
+    """``render(text, lang="ja")``: this module's filing as text."""
 
     def run(text: str, lang: str = "ja") -> str:
-        path = write_case(text, name=f"{lang}-{abs(hash(text))}")
-        outcome = render_case(
-            path, FILING, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
-        )
-        (written,) = outcome.written
-        return written.read_text(encoding="utf-8")
+        return render_text(text, FILING, lang)
 
     return run
 

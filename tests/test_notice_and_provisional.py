@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from docgen.api import render_case
-from tests.conftest import MINIMAL_CASE
+from tests.conftest import MINIMAL_CASE, RenderText
 
 NOTICE = "provision-notice"
 PROVISIONAL = "provisional-disclosure-petition"
@@ -93,18 +91,8 @@ def provisional_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
-    """Render a case as text through the public API (checked first, as `docgen render` does)."""
-
-    def run(text: str, filing: str, lang: str = "ja") -> str:
-        path = write_case(text, name=f"{filing}-{lang}-{abs(hash(text))}")
-        outcome = render_case(
-            path, filing, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
-        )
-        (written,) = outcome.written
-        return written.read_text(encoding="utf-8")
-
-    return run
+def render(render_text: RenderText) -> RenderText:
+    return render_text
 
 
 def section(text: str, start: str, end: str | None = None) -> str:

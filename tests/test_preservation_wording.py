@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from docgen.api import render_case
 from docgen.case.load import load_case
 from docgen.filings import get_filing
 from docgen.findings import Language
 from docgen.render.document import RenderOptions, render_documents
 from tests.conftest import CONNECTION_EVIDENCE as EVIDENCE
-from tests.conftest import MINIMAL_CASE, OLD, RECENT
+from tests.conftest import MINIMAL_CASE, OLD, RECENT, RenderText
 
 FILING = "preservation-petition"
 NECESSITY = (
@@ -60,16 +59,11 @@ def preservation_case(
 
 
 @pytest.fixture
-def render(write_case: Callable[..., Path], tmp_path: Path) -> Callable[..., str]:
-    """Render a case as text through the public API (checked first, as `docgen render` does)."""
+def render(render_text: RenderText) -> RenderText:
+    """``render(text, lang="ja")``: this module's filing as text."""
 
-    def run(text: str, lang: Language = "ja") -> str:
-        path = write_case(text, name=f"case-{lang}-{abs(hash(text))}")
-        outcome = render_case(
-            path, FILING, out_dir=tmp_path / "out", languages=[lang], formats=["md"]
-        )
-        (written,) = outcome.written
-        return written.read_text(encoding="utf-8")
+    def run(text: str, lang: str = "ja") -> str:
+        return render_text(text, FILING, lang)
 
     return run
 
