@@ -153,3 +153,13 @@ RECENT = "2026-09-01T10:00:00Z"
 """A connection 82 days before the document date (2026-11-22): within docomo's 93 days."""
 OLD = "2026-06-01T01:00:00Z"
 """A connection 174 days before the document date: past docomo's 93 days."""
+
+
+ATTORNEY = """
+[[attorneys]]
+name = { ja = "高橋 誠", en = "Makoto Takahashi" }
+office = { ja = "桜坂総合法律事務所", en = "Sakurazaka Law Office" }
+address = { ja = "東京都千代田区麹町八丁目4番5号", en = "8-4-5 Kojimachi, Chiyoda-ku, Tokyo" }
+phone = "03-1520-4871"
+"""
+"""The attorney of the small test cases (a TOML fragment to append)."""

@@ -23,7 +23,7 @@ from docgen.check import filing_findings
 from docgen.cli import main
 from docgen.filings import get_filing
 from docgen.law.rules import complaint as rules_complaint
-from tests.conftest import MINIMAL_CASE, Make, case_builder, found, sample
+from tests.conftest import ATTORNEY, MINIMAL_CASE, Make, case_builder, found, sample
 
 PLUS9 = timezone(timedelta(hours=9))
 TODAY = date(2026, 11, 22)
@@ -221,14 +221,6 @@ def test_the_sato_sample_has_no_error_or_warning() -> None:
 # ---------------------------------------------------------------------------------------------
 
 WriteCase = Callable[..., Path]
-
-ATTORNEY = """
-[[attorneys]]
-name = { ja = "高橋 誠", en = "Makoto Takahashi" }
-office = { ja = "桜坂総合法律事務所", en = "Sakurazaka Law Office" }
-address = { ja = "東京都千代田区麹町八丁目4番5号", en = "8-4-5 Kojimachi, Chiyoda-ku, Tokyo" }
-phone = "03-1520-4871"
-"""
 
 POLICE = """
 [police]

@@ -18,7 +18,7 @@ from docgen.case.model import Case
 from docgen.check import filing_findings, supported_filings
 from docgen.filings import get_filing
 from docgen.law.rules import injunction as ri
-from tests.conftest import MINIMAL_CASE, RenderText, found, sample
+from tests.conftest import ATTORNEY, MINIMAL_CASE, RenderText, found, sample
 
 FILING = "deletion-injunction"
 pytestmark = pytest.mark.parametrize("filing", [FILING])
@@ -28,13 +28,6 @@ NECESSITY = (
     '拡散している{ev:1}。", en = "The post can still be read and has reached {victim}\'s colleagues '
     '{ev:1}." }\n'
 )
-ATTORNEY = """
-[[attorneys]]
-name = { ja = "高橋 誠", en = "Makoto Takahashi" }
-office = { ja = "桜坂総合法律事務所", en = "Sakurazaka Sogo Law Office" }
-address = { ja = "東京都千代田区麹町八丁目4番5号", en = "8-4-5 Kojimachi, Chiyoda-ku, Tokyo" }
-phone = "03-1520-4871"
-"""
 CORPORATION = (
     '[victim]\nkind = "corporation"\nname = { ja = "株式会社みなと精機", en = "Minato Seiki Co., Ltd." }\n'
     'representative = { title = { ja = "代表取締役", en = "Representative Director" }, '

@@ -17,17 +17,9 @@ import docx
 import pytest
 
 from docgen.api import render_case
-from tests.conftest import MINIMAL_CASE, sample
+from tests.conftest import ATTORNEY, MINIMAL_CASE, sample
 
 WriteCase = Callable[..., Path]
-
-ATTORNEY = """
-[[attorneys]]
-name = { ja = "高橋 誠", en = "Makoto Takahashi" }
-office = { ja = "桜坂総合法律事務所", en = "Sakurazaka Law Office" }
-address = { ja = "東京都千代田区麹町八丁目4番5号", en = "8-4-5 Kojimachi, Chiyoda-ku, Tokyo" }
-phone = "03-1520-4871"
-"""
 
 POLICE = """
 [police]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import MINIMAL_CASE, RenderText
+from tests.conftest import ATTORNEY, MINIMAL_CASE, RenderText
 
 NOTICE = "provision-notice"
 PROVISIONAL = "provisional-disclosure-petition"
@@ -22,13 +22,6 @@ name = { ja = "株式会社テストモバイル", en = "Test Mobile Co., Ltd." 
 address = { ja = "東京都港区芝九丁目1番1号", en = "9-1-1 Shiba, Minato-ku, Tokyo" }
 network = "mobile"
 {case_number}
-"""
-ATTORNEY = """
-[[attorneys]]
-name = { ja = "高橋 誠", en = "Makoto Takahashi" }
-office = { ja = "桜坂総合法律事務所", en = "Sakurazaka Sogo Law Office" }
-address = { ja = "東京都千代田区麹町八丁目4番5号", en = "8-4-5 Kojimachi, Chiyoda-ku, Tokyo" }
-phone = "03-1520-4871"
 """
 OWN_ADDRESS = "東京都世田谷区北沢九丁目1番2号"
 OFFICE_ADDRESS = "東京都千代田区麹町八丁目4番5号"
